@@ -1,7 +1,12 @@
 using Hamgam.Core.Data;
 using Hamgam.Web.Cli;
+using Hamgam.Web.Features.DailyLogs;
 using Hamgam.Web.Features.Dashboard;
+using Hamgam.Web.Features.Habits;
+using Hamgam.Web.Features.Projects;
+using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
+using Hamgam.Web.Infrastructure.Auth;
 
 if (HamgamCli.IsVerb(args))
 {
@@ -12,11 +17,25 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHamgamConfiguration();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
+builder.Services.AddHamgamApi();
+builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+await app.InitializeApiKeyAsync();
+app.UseHamgamErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapHamgamHealth();
+app.MapSignIn();
+app.MapOpenApi();
+app.MapTasks();
+app.MapProjects();
+app.MapHabits();
+app.MapDailyLogs();
 app.MapDashboardPlaceholder();
 await app.RunAsync();
 return 0;

@@ -36,6 +36,8 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
 
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<FlexDate>().HaveConversion<FlexDateConverter>().HaveMaxLength(40);
@@ -91,6 +93,13 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
         {
             e.ToTable("sync_cursors");
             e.HasKey(c => c.EntityKind);
+        });
+
+        modelBuilder.Entity<AppSetting>(e =>
+        {
+            e.ToTable("app_settings");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(100);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -141,6 +141,24 @@ namespace Hamgam.Migrations.Postgres.Migrations
                     b.ToTable("daily_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Hamgam.Core.Data.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
+                });
+
             modelBuilder.Entity("Hamgam.Core.Habits.Habit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -135,6 +135,24 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.ToTable("daily_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Hamgam.Core.Data.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
+                });
+
             modelBuilder.Entity("Hamgam.Core.Habits.Habit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -26,7 +26,7 @@ public sealed class HostTests
     public async Task Home_IsPersianAndRightToLeft()
     {
         await using var app = new HamgamAppFactory();
-        using var client = app.CreateClient();
+        using var client = app.CreateAuthorizedClient();
 
         var html = await client.GetStringAsync("/");
 

@@ -10,6 +10,8 @@ namespace Hamgam.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class HamgamAppFactory : WebApplicationFactory<Program>
 {
+    public const string ApiKey = "hg_test_key_for_integration_tests";
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("hamgam-app-").FullName;
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -18,10 +20,19 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Auth:ApiKey", ApiKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>A client that sends the API key, as a script or integration would.</summary>
+    public HttpClient CreateAuthorizedClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()
