@@ -147,16 +147,19 @@ public static class ThreeWayMerge
             }
         }
 
-        var kind = conflicts.Count > 0 ? MergeKind.Conflicted
-            : (push.Count > 0, remoteChanges > 0) switch
-            {
-                (true, true) => MergeKind.Merged,
-                (true, false) => MergeKind.KeepLocal,
-                (false, true) => MergeKind.TakeRemote,
-                _ => MergeKind.Unchanged,
-            };
+        var kind = Classify(conflicts.Count > 0, push.Count > 0, remoteChanges > 0);
         return Outcome(kind, new RecordSnapshot(result, deleted), push, conflicts);
     }
+
+    private static MergeKind Classify(bool conflicted, bool localChanged, bool remoteChanged) =>
+        (conflicted, localChanged, remoteChanged) switch
+        {
+            (true, _, _) => MergeKind.Conflicted,
+            (false, true, true) => MergeKind.Merged,
+            (false, true, false) => MergeKind.KeepLocal,
+            (false, false, true) => MergeKind.TakeRemote,
+            _ => MergeKind.Unchanged,
+        };
 
     private static MergeOutcome FirstSight(RecordSnapshot local, RecordSnapshot remote)
     {
