@@ -1,4 +1,8 @@
 using Hamgam.Core.Data;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Conflicts;
+using Hamgam.Core.Sync.Outbox;
+using Hamgam.Core.Sync.Status;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +27,10 @@ public static class HamgamHosting
     public static IServiceCollection AddHamgamCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalChanges>();
+        services.AddSingleton<SyncActivity>();
+        services.AddSingleton<ConflictInbox>();
+        services.AddSingleton<SyncStatusReader>();
         return services;
     }
 

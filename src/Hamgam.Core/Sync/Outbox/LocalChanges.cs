@@ -128,6 +128,16 @@ public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvid
         Enqueue(db, KindOf(entity), entity.Id, OutboxOperation.Delete, new Dictionary<string, string?>(), InteractivePriority);
     }
 
+    /// <summary>Brings a tombstoned row back and queues the restore of its page with every field.</summary>
+    public void Restore(HamgamDb db, SyncedEntity entity)
+    {
+        var fields = EntityFields.For(KindOf(entity));
+        entity.DeletedAt = null;
+        var all = fields.Snapshot(entity);
+        all[Merge.ThreeWayMerge.DeletedField] = Merge.ThreeWayMerge.FalseValue;
+        Enqueue(db, fields.Kind, entity.Id, OutboxOperation.Update, all, InteractivePriority);
+    }
+
     public static EntityKind KindOf(SyncedEntity entity) =>
         EntityFields.All.First(f => f.ClrType == entity.GetType()).Kind;
 
