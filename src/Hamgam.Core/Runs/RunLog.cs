@@ -1,0 +1,96 @@
+using Hamgam.Core.Data;
+using Hamgam.Core.Sync.Activity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hamgam.Core.Runs;
+
+/// <summary>
+/// Opens and closes sync-log rows and mirrors a run's progress into <see cref="SyncActivity"/>. Every pull, push,
+/// backup, recurring run and restore writes exactly one row, whatever its outcome.
+/// </summary>
+public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity activity, TimeProvider time)
+{
+    public async Task<RunHandle> StartAsync(SyncRunType type, string trigger, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var run = new SyncRun { Type = type, Status = SyncRunStatus.Running, Trigger = trigger, StartedAt = time.GetUtcNow() };
+        db.SyncLog.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        var handle = new RunHandle(this, run.Id, type, run.StartedAt);
+        handle.Progress("starting");
+        return handle;
+    }
+
+    internal void Report(SyncProgress progress) => activity.Report(progress);
+
+    internal async Task CompleteAsync(RunHandle handle, SyncRunStatus status, string? error)
+    {
+        activity.Finish(handle.RunId);
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.SyncLog.SingleAsync(r => r.Id == handle.RunId);
+        var completed = time.GetUtcNow();
+        run.Status = status;
+        run.RecordsSynced = handle.Records;
+        run.RequestsUsed = handle.Requests;
+        run.ErrorMessage = error;
+        run.CompletedAt = completed;
+        run.DurationMs = (long)(completed - run.StartedAt).TotalMilliseconds;
+        db.SyncRunErrors.AddRange(handle.Errors.Select(e => e with { SyncRunId = handle.RunId }).Select(e => e.ToEntity()));
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>A record that failed within a run.</summary>
+public sealed record RecordError(EntityKind? Kind, string? NotionId, Guid? EntityId, string Message, long SyncRunId = 0)
+{
+    internal SyncRunError ToEntity() => new()
+    {
+        SyncRunId = SyncRunId, EntityKind = Kind, NotionId = NotionId, EntityId = EntityId,
+        Message = Message.Length > 2000 ? Message[..2000] : Message,
+    };
+}
+
+/// <summary>One open run: count what it did, note per-record errors, then complete it once.</summary>
+public sealed class RunHandle(RunLog log, long runId, SyncRunType type, DateTimeOffset startedAt)
+{
+    private readonly List<RecordError> _errors = [];
+    private bool _completed;
+
+    public long RunId { get; } = runId;
+
+    public SyncRunType Type { get; } = type;
+
+    public int Records { get; private set; }
+
+    public int Requests { get; set; }
+
+    public int? Total { get; set; }
+
+    public IReadOnlyList<RecordError> Errors => _errors;
+
+    public void AddRecords(int count, string phase)
+    {
+        Records += count;
+        Progress(phase);
+    }
+
+    public void AddError(RecordError error) => _errors.Add(error);
+
+    public void Progress(string phase) =>
+        log.Report(new SyncProgress(RunId, Type, phase, Records, Total, Requests, startedAt));
+
+    /// <summary>Closes the run: success, or partial when some records failed, or failed with a message.</summary>
+    public Task CompleteAsync(string? fatalError = null)
+    {
+        if (_completed)
+        {
+            return Task.CompletedTask;
+        }
+
+        _completed = true;
+        var status = fatalError is not null ? SyncRunStatus.Failed
+            : _errors.Count > 0 ? SyncRunStatus.Partial
+            : SyncRunStatus.Success;
+        return log.CompleteAsync(this, status, fatalError ?? (_errors.Count > 0 ? $"{_errors.Count} record(s) could not be synced." : null));
+    }
+}
