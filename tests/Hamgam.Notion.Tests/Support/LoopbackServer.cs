@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Hamgam.Notion.Tests.Support;
@@ -88,7 +89,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(ctx.RequestAborted);
         _requests.Enqueue(new RecordedRequest(
             ctx.Request.Method,
-            ctx.Request.Path + ctx.Request.QueryString,
+            ctx.Features.Get<IHttpRequestFeature>()!.RawTarget,
             body,
             ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             _clock.GetUtcNow()));
