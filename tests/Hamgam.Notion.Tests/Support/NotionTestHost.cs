@@ -22,6 +22,8 @@ public sealed class NotionTestHost : IAsyncDisposable
 
     public NotionRequestMeter Meter => _services.GetRequiredService<NotionRequestMeter>();
 
+    internal NotionRateLimiterRegistry Limiters => _services.GetRequiredService<NotionRateLimiterRegistry>();
+
     public static async Task<NotionTestHost> StartAsync(Action<NotionClientOptions>? configure = null)
     {
         var clock = new TestClock();
