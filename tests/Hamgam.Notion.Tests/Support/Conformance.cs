@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Hamgam.Notion.Tests.Support;
+
+/// <summary>The recorded real Notion responses in ../shared/conformance/notion.</summary>
+public static class Conformance
+{
+    private static readonly Lazy<string> Folder = new(FindFolder);
+
+    public static string Directory => Folder.Value;
+
+    public static string Read(string fileName) => File.ReadAllText(Path.Combine(Directory, fileName));
+
+    public static string ReadPrefixed(string prefix) =>
+        File.ReadAllText(System.IO.Directory.GetFiles(Directory, prefix + "_*.json").Single());
+
+    public static IReadOnlyList<ManifestEntry> Manifest()
+    {
+        var json = JsonNode.Parse(Read("manifest.json"))!.AsArray();
+        return json.Select(e => new ManifestEntry(
+            e!["file"]!.GetValue<string>(),
+            e["method"]!.GetValue<string>(),
+            new Uri(e["uri"]!.GetValue<string>()),
+            e["status"]!.GetValue<int>(),
+            e["response_headers"]?["x-notion-request-id"]?.GetValue<string>(),
+            e["request_body"])).ToList();
+    }
+
+    public static IEnumerable<object[]> ManifestFiles() => Manifest().Select(e => new object[] { e.File });
+
+    public static NotionPage ParsePage(string json) => JsonSerializer.Deserialize(json, NotionJsonContext.Default.NotionPage)!;
+
+    public static NotionPage PageFrom(string prefix, int resultIndex = -1)
+    {
+        var json = ReadPrefixed(prefix);
+        if (resultIndex < 0)
+        {
+            return ParsePage(json);
+        }
+
+        var results = JsonNode.Parse(json)!["results"]!.AsArray();
+        return ParsePage(results[resultIndex]!.ToJsonString());
+    }
+
+    /// <summary>The solution folder holds Hamgam.slnx and the shared folder sits next to it (../shared);
+    /// from a git worktree nested deeper, the nearest ancestor holding shared/ is used.</summary>
+    private static string FindFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hamgam.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        for (var ancestor = dir?.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            var candidate = Path.Combine(ancestor.FullName, "shared", "conformance", "notion");
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find ../shared/conformance/notion next to Hamgam.slnx above " + AppContext.BaseDirectory);
+    }
+}
+
+public sealed record ManifestEntry(string File, string Method, Uri Uri, int Status, string? RequestIdHeader, JsonNode? RequestBody);
