@@ -1,0 +1,75 @@
+using Hamgam.Core.Data;
+
+namespace Hamgam.Core.Sync;
+
+/// <summary>The <c>Notion</c> configuration section: which data sources to sync, how, and under which names.</summary>
+public sealed class NotionSyncOptions
+{
+    public const string Section = "Notion";
+
+    /// <summary>The integration token (secret; never logged). Without one Hamgam runs its demo.</summary>
+    public string? Token { get; set; }
+
+    public Uri BaseUrl { get; set; } = new("https://api.notion.com/");
+
+    public string Version { get; set; } = "2026-03-11";
+
+    public double RequestsPerSecond { get; set; } = 3;
+
+    /// <summary>A database id or a data source id for each entity (dashes optional, URLs accepted).</summary>
+    public NotionDatabaseIds Databases { get; set; } = new();
+
+    /// <summary>Notion property names by entity and field, overriding PRODUCT.md's defaults, e.g. Properties:Tasks:status = "وضعیت".</summary>
+    public Dictionary<string, Dictionary<string, string>> Properties { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public PullScopeOptions Scope { get; set; } = new();
+
+    /// <summary>Incremental pulls re-read this much before the last edit seen (minute-rounded timestamps, clock skew).</summary>
+    public int OverlapMinutes { get; set; } = 2;
+
+    /// <summary>A pull that would delete more than this fraction of an entity's rows halts and asks.</summary>
+    public double MassDeleteFraction { get; set; } = 0.5;
+
+    /// <summary>Below this many rows the mass-delete halt does not apply (deleting 2 of 3 test rows is not a disaster).</summary>
+    public int MassDeleteMinimumRows { get; set; } = 10;
+
+    /// <summary>How often a pull re-lists everything to notice pages trashed in Notion (queries never return them).</summary>
+    public TimeSpan FullPullEvery { get; set; } = TimeSpan.FromHours(1);
+
+    public string? DatabaseFor(EntityKind kind) => kind switch
+    {
+        EntityKind.Task => Databases.Tasks,
+        EntityKind.Project => Databases.Projects,
+        EntityKind.Habit => Databases.Habits,
+        _ => Databases.DailyLogs,
+    };
+
+    public string PropertyName(EntityKind kind, string field, string defaultName) =>
+        Properties.TryGetValue(kind.ToString(), out var map) && map.TryGetValue(field, out var name) && !string.IsNullOrWhiteSpace(name)
+            ? name
+            : Properties.TryGetValue(kind + "s", out var plural) && plural.TryGetValue(field, out var n2) && !string.IsNullOrWhiteSpace(n2) ? n2 : defaultName;
+}
+
+public sealed class NotionDatabaseIds
+{
+    public string? Tasks { get; set; }
+
+    public string? Projects { get; set; }
+
+    public string? Habits { get; set; }
+
+    public string? DailyLogs { get; set; }
+}
+
+/// <summary>What a pull brings in (the seed's filters, as defaults).</summary>
+public sealed class PullScopeOptions
+{
+    /// <summary>The Status value that means done.</summary>
+    public string TaskDoneStatus { get; set; } = "Done";
+
+    /// <summary>Done tasks are pulled while their Completed Date is this recent; null pulls every task.</summary>
+    public int? DoneTaskWindowDays { get; set; } = 7;
+
+    /// <summary>Only habits with this Status are pulled; empty pulls every habit.</summary>
+    public string? ActiveHabitStatus { get; set; } = "🎯 Active";
+}
