@@ -32,6 +32,7 @@ internal sealed class DatabaseOperations(NotionWorkspace workspace)
             Id = NotionIds.NewId(),
             DatabaseId = database.Id,
             Title = (JsonArray)title.DeepClone(),
+            Description = (JsonArray)database.Description.DeepClone(),
             Icon = body["icon"]?.DeepClone(),
             CreatedTime = now,
             LastEditedTime = now,
