@@ -3,11 +3,13 @@ namespace Hamgam.Emulators.Tests.Notion;
 /// <summary>Finds the shared folder (docs and conformance recordings) beside the repository.</summary>
 internal static class SharedFolder
 {
+    private static string? _repositoryRoot;
+
     public static string Path { get; } = Locate();
 
     public static string NotionConformance => System.IO.Path.Combine(Path, "conformance", "notion");
 
-    public static string RepositoryRoot { get; private set; } = string.Empty;
+    public static string RepositoryRoot => _repositoryRoot ?? throw new InvalidOperationException("Repository root not located.");
 
     private static string Locate()
     {
@@ -15,7 +17,7 @@ internal static class SharedFolder
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Hamgam.slnx")))
             {
-                RepositoryRoot = dir.FullName;
+                _repositoryRoot = dir.FullName;
                 return NextToRepository(dir);
             }
         }
