@@ -107,9 +107,13 @@ internal sealed class PropertyValues(NotionWorkspace workspace)
     private static JsonValue? ParseNumber(JsonNode? value, string path) => value switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(v.GetValue<double>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(NumberOf(v)),
         _ => throw NotionApiException.Body(path, "a number or `null`", value.ToJsonString()),
     };
+
+    /// <summary>Reads a number whether the node was parsed from JSON or built from any CLR numeric type.</summary>
+    public static double NumberOf(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
 
     private static JsonValue? ParseString(JsonNode? value, string path, int max)
     {

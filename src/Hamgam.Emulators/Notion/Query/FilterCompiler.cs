@@ -142,7 +142,7 @@ internal sealed class FilterCompiler(NotionDataSource dataSource, PageValueReade
         {
             throw NotionApiException.Body(path, "a number", operand?.ToJsonString() ?? "undefined");
         }
-        var n = v.GetValue<double>();
+        var n = PropertyValues.NumberOf(v);
         return op switch
         {
             "equals" => p => reader.Number(property, p) == n,
