@@ -26,6 +26,10 @@ public sealed class NotionWorkspace
     private readonly NotionEmulatorOptions _options;
     private long _sequence;
 
+#pragma warning disable CA1051, SA1401 // a field so Interlocked can update it
+    internal long LastSaveTicks;
+#pragma warning restore CA1051, SA1401
+
     internal NotionWorkspace(NotionEmulatorOptions options)
     {
         _options = options;

@@ -14,16 +14,15 @@ internal static class WorkspacePersistence
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static long _lastSaveTicks;
-
     public static void SaveIfDirty(NotionWorkspace workspace, string path)
     {
         var now = Environment.TickCount64;
-        if (!workspace.IsDirty || now - Interlocked.Read(ref _lastSaveTicks) < 1000)
+        // Saving 100,000 pages takes a while, so changes are written at most once a second (and on dispose).
+        if (!workspace.IsDirty || now - Interlocked.Read(ref workspace.LastSaveTicks) < 1000)
         {
             return;
         }
-        Interlocked.Exchange(ref _lastSaveTicks, now);
+        Interlocked.Exchange(ref workspace.LastSaveTicks, now);
         Save(workspace, path);
     }
 
