@@ -1,0 +1,41 @@
+namespace Hamgam.Emulators.Notion;
+
+/// <summary>Settings of one Notion emulator instance.</summary>
+public sealed class NotionEmulatorOptions
+{
+    /// <summary>The bearer token the emulator accepts. More can be added to <see cref="AdditionalTokens"/>.</summary>
+    public string Token { get; set; } = "secret_hamgam_emulator";
+
+    /// <summary>Further accepted bearer tokens; each gets its own rate-limit bucket.</summary>
+    public IList<string> AdditionalTokens { get; } = [];
+
+    /// <summary>Whether the per-token rate limiter answers 429 when the budget is spent.</summary>
+    public bool RateLimitEnabled { get; set; } = true;
+
+    /// <summary>Average requests per second allowed per token (Notion documents 3).</summary>
+    public double RequestsPerSecond { get; set; } = 3;
+
+    /// <summary>How many requests a rested token may send at once.</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>Drives created/last-edited times and the rate limiter.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Optional JSON file the workspace is loaded from at start and saved to on change.</summary>
+    public string? PersistPath { get; set; }
+
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Most results one query (one filter and sort) can page through.</summary>
+    public int QueryResultCap { get; set; } = 10_000;
+
+    /// <summary>The integration's name, used in 404 messages and for the bot user.</summary>
+    public string IntegrationName { get; set; } = "Hamgam";
+
+    /// <summary>The name of the emulated workspace.</summary>
+    public string WorkspaceName { get; set; } = "Hamgam Workspace";
+
+    internal bool IsAccepted(string token) =>
+        string.Equals(token, Token, StringComparison.Ordinal) || AdditionalTokens.Contains(token);
+}
