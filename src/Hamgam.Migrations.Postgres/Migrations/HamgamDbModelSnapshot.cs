@@ -545,6 +545,10 @@ namespace Hamgam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("entity_kind");
 
+                    b.Property<string>("ConfiguredId")
+                        .HasColumnType("text")
+                        .HasColumnName("configured_id");
+
                     b.Property<string>("DataSourceId")
                         .IsRequired()
                         .HasColumnType("text")

@@ -533,6 +533,10 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_kind");
 
+                    b.Property<string>("ConfiguredId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("configured_id");
+
                     b.Property<string>("DataSourceId")
                         .IsRequired()
                         .HasColumnType("TEXT")

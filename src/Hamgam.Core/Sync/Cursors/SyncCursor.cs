@@ -9,6 +9,9 @@ public sealed class SyncCursor
 
     public string DataSourceId { get; set; } = "";
 
+    /// <summary>The id as configured (database or data source); when it changes, the data source is resolved again.</summary>
+    public string? ConfiguredId { get; set; }
+
     /// <summary>The newest <c>last_edited_time</c> (minute) applied; the next pull asks on or after it minus an overlap.</summary>
     public DateTimeOffset? LastEditedTime { get; set; }
 

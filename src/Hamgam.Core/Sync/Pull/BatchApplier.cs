@@ -1,0 +1,202 @@
+using Hamgam.Core.Data;
+using Hamgam.Core.Fields;
+using Hamgam.Core.Projects;
+using Hamgam.Core.Sync.Conflicts;
+using Hamgam.Core.Sync.Mapping;
+using Hamgam.Core.Sync.Merge;
+using Hamgam.Core.Sync.Outbox;
+using Hamgam.Core.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hamgam.Core.Sync.Pull;
+
+/// <summary>
+/// Applies one page of query results in one transaction: rows whose content hash is unchanged are not touched;
+/// the rest are merged field by field against their baseline (Notion wins a same-field conflict, and the local
+/// value goes to the conflict inbox). Existing rows are loaded with one query, never one SELECT per row.
+/// </summary>
+internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProvider time)
+{
+    public async Task ApplyAsync(
+        EntityKind kind, IReadOnlyList<RemoteRecord> records, Func<RemoteRecord, bool>? admitNew, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var fields = EntityFields.For(kind);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var ids = records.Select(r => r.NotionId).ToList();
+        var existing = await Rows(db, kind).Where(e => ids.Contains(e.NotionId!)).ToDictionaryAsync(e => e.NotionId!, cancellationToken);
+        var projects = kind == EntityKind.Task ? await ProjectIdsAsync(db, records, cancellationToken) : [];
+        var rowIds = existing.Values.Select(e => e.Id).ToList();
+        var pending = (await db.Outbox.Where(o => o.EntityKind == kind && rowIds.Contains(o.EntityId) && o.State == OutboxState.Pending)
+            .ToListAsync(cancellationToken)).ToLookup(o => o.EntityId);
+        var now = time.GetUtcNow();
+
+        foreach (var record in records)
+        {
+            var relatedIds = MapRelations(record, projects);
+            var hash = record.ContentHash();
+            if (existing.TryGetValue(record.NotionId, out var row))
+            {
+                if (row.ContentHash == hash)
+                {
+                    report.Unchanged++;
+                    continue;
+                }
+
+                Merge(db, fields, row, record, [.. pending[row.Id]], report, now);
+            }
+            else if (!record.InTrash && (admitNew is null || admitNew(record)))
+            {
+                row = (SyncedEntity)Activator.CreateInstance(fields.ClrType)!;
+                row.NotionId = record.NotionId;
+                row.CreatedAt = record.CreatedTime;
+                fields.Apply(row, record.Fields);
+                row.Baseline = Baselines.Write(record.Fields, false);
+                db.Add(row);
+                report.Created++;
+                report.Changes.Add(new PlannedChange(kind, record.NotionId, PlannedAction.Create, [.. record.Fields.Keys]));
+            }
+            else
+            {
+                continue;
+            }
+
+            row.ContentHash = hash;
+            row.NotionUrl = record.Url;
+            row.NotionLastEditedTime = record.LastEditedTime;
+            row.LastSynced = now;
+            if (row is TaskItem task && relatedIds is not null)
+            {
+                task.RelatedProjectNotionIds = relatedIds;
+            }
+        }
+
+        if (!dryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public static IQueryable<SyncedEntity> Rows(HamgamDb db, EntityKind kind) => kind switch
+    {
+        EntityKind.Task => db.Tasks.IgnoreQueryFilters(),
+        EntityKind.Project => db.Projects.IgnoreQueryFilters(),
+        EntityKind.Habit => db.Habits.IgnoreQueryFilters(),
+        _ => db.DailyLogs.IgnoreQueryFilters(),
+    };
+
+    /// <summary>Merges a remote record into an existing row, records conflicts, and withdraws superseded outbox fields.</summary>
+    public static void Merge(HamgamDb db, EntityFieldSet fields, SyncedEntity row, RemoteRecord record, List<OutboxEntry> pending, EntityPullReport report, DateTimeOffset now)
+    {
+        var (baselineFields, baselineDeleted) = Baselines.Read(row.Baseline);
+        var remoteFields = new Dictionary<string, string?>(record.Fields, StringComparer.Ordinal);
+        foreach (var field in fields.Fields.Where(f => !remoteFields.ContainsKey(f.Name)))
+        {
+            // A field Notion does not have (an unbound optional property) is "unchanged" there, never "cleared".
+            remoteFields[field.Name] = baselineFields.TryGetValue(field.Name, out var b) ? b : field.Get(row);
+        }
+
+        var baseline = row.Baseline is null ? null : new RecordSnapshot(baselineFields, baselineDeleted);
+        var outcome = ThreeWayMerge.Merge(baseline, new RecordSnapshot(fields.Snapshot(row), row.IsDeleted), new RecordSnapshot(remoteFields, record.InTrash));
+        if (outcome.Kind == MergeKind.Unchanged && row.IsDeleted == record.InTrash && SameValues(fields, row, outcome.Result))
+        {
+            row.Baseline = Baselines.Write(remoteFields, record.InTrash);
+            report.Unchanged++;
+            return;
+        }
+
+        var changed = fields.Apply(row, outcome.Result.Fields);
+        var wasDeleted = row.IsDeleted;
+        row.DeletedAt = outcome.Result.Deleted ? row.DeletedAt ?? now : null;
+        row.Baseline = Baselines.Write(remoteFields, record.InTrash);
+        foreach (var conflict in outcome.Conflicts)
+        {
+            db.Conflicts.Add(new SyncConflict
+            {
+                Id = Guid.CreateVersion7(now), EntityKind = fields.Kind, EntityId = row.Id, Field = conflict.Field,
+                BaseValue = conflict.BaseValue, LocalValue = conflict.LocalValue, RemoteValue = conflict.RemoteValue, DetectedAt = now,
+            });
+        }
+
+        WithdrawSuperseded(pending, outcome);
+        report.Conflicts += outcome.Conflicts.Count;
+        var action = outcome.Conflicts.Count > 0 ? PlannedAction.Conflict
+            : row.IsDeleted && !wasDeleted ? PlannedAction.Delete
+            : PlannedAction.Update;
+        if (row.IsDeleted && !wasDeleted)
+        {
+            report.Deleted++;
+        }
+        else
+        {
+            report.Updated++;
+        }
+
+        report.Changes.Add(new PlannedChange(fields.Kind, record.NotionId, action, changed));
+    }
+
+    /// <summary>Outbox fields that lost a conflict (or target a page that is now trashed) must not be pushed later.</summary>
+    private static void WithdrawSuperseded(List<OutboxEntry> pending, MergeOutcome outcome)
+    {
+        var lost = outcome.Conflicts.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+        var trashed = outcome.Kind is MergeKind.RemoteTrashed or MergeKind.RemoteTrashedWhileLocalEdited;
+        foreach (var entry in pending)
+        {
+            if (entry.Operation == OutboxOperation.Create)
+            {
+                continue;
+            }
+
+            if (trashed || (entry.Operation == OutboxOperation.Delete && lost.Contains(ThreeWayMerge.DeletedField)))
+            {
+                entry.State = OutboxState.Discarded;
+                continue;
+            }
+
+            var values = Canonical.Deserialize(entry.Fields);
+            if (values.Keys.Any(lost.Contains))
+            {
+                foreach (var field in lost)
+                {
+                    values.Remove(field);
+                }
+
+                entry.Fields = Canonical.Serialize(values);
+                entry.State = values.Count == 0 ? OutboxState.Discarded : entry.State;
+            }
+        }
+    }
+
+    private static bool SameValues(EntityFieldSet fields, SyncedEntity row, RecordSnapshot result) =>
+        fields.Fields.All(f => string.Equals(f.Get(row), result[f.Name], StringComparison.Ordinal));
+
+    private static async Task<Dictionary<string, Guid>> ProjectIdsAsync(HamgamDb db, IReadOnlyList<RemoteRecord> records, CancellationToken cancellationToken)
+    {
+        var related = records.SelectMany(r => Canonical.ParseList(r.Fields.GetValueOrDefault("projectId"))).Distinct().ToList();
+        if (related.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Set<Project>().IgnoreQueryFilters().Where(p => related.Contains(p.NotionId!))
+            .ToDictionaryAsync(p => p.NotionId!, p => p.Id, cancellationToken);
+    }
+
+    /// <summary>Replaces the related page ids of <c>projectId</c> by the local id of the first known project; returns all ids.</summary>
+    private static List<string>? MapRelations(RemoteRecord record, Dictionary<string, Guid> projects)
+    {
+        if (!record.Fields.TryGetValue("projectId", out var related))
+        {
+            return null;
+        }
+
+        var ids = Canonical.ParseList(related);
+        var first = ids.Select(id => projects.TryGetValue(id, out var local) ? local : (Guid?)null).FirstOrDefault(id => id is not null);
+        record.Fields["projectId"] = Canonical.Id(first);
+        return ids;
+    }
+}

@@ -1,0 +1,82 @@
+using Hamgam.Core.Data;
+using Hamgam.Core.Fields;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Mapping;
+using Hamgam.Core.Sync.Merge;
+using Hamgam.Core.Sync.Outbox;
+using Hamgam.Core.Time;
+using Hamgam.Notion;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hamgam.Core.Sync.Pull;
+
+/// <summary>
+/// Queries never return trashed pages, so after a full listing every local row that is in scope but was not listed
+/// is checked page by page: trashed (or gone: 404) becomes a tombstone through the merge, anything else just left the
+/// scope. If more than the configured fraction of an entity would go, nothing is deleted and the run says why.
+/// </summary>
+internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<HamgamDb> factory, NotionSyncOptions options, UserClock clock, TimeProvider time)
+{
+    public async Task SweepAsync(EntityKind kind, HashSet<string> listed, PullRequest request, EntityPullReport report, RunHandle run, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        List<SyncedEntity> live;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            live = await BatchApplier.Rows(db, kind).AsNoTracking().Where(e => e.DeletedAt == null && e.NotionId != null).ToListAsync(cancellationToken);
+        }
+
+        var missing = live.Where(e => !listed.Contains(e.NotionId!) && PullQueries.InScope(kind, e, options.Scope, today)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        if (!request.AllowMassDelete && live.Count >= options.MassDeleteMinimumRows && missing.Count > live.Count * options.MassDeleteFraction)
+        {
+            report.MassDeleteHalt =
+                $"{kind}: {missing.Count} of {live.Count} rows are no longer listed by Notion. Nothing was deleted; " +
+                "if this is intended, run `hamgam sync --pull --full --allow-mass-delete`.";
+            run.AddError(new RecordError(kind, null, null, report.MassDeleteHalt));
+            return;
+        }
+
+        foreach (var row in missing)
+        {
+            var trashed = await IsTrashedAsync(row.NotionId!, cancellationToken);
+            if (trashed)
+            {
+                await TombstoneAsync(kind, row.Id, report, request.DryRun, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool> IsTrashedAsync(string pageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await notion.Pages.RetrieveAsync(pageId, ["title"], cancellationToken)).InTrash;
+        }
+        catch (NotionApiException ex) when (ex.IsNotFound)
+        {
+            return true;
+        }
+    }
+
+    private async Task TombstoneAsync(EntityKind kind, Guid id, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
+    {
+        var fields = EntityFields.For(kind);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await BatchApplier.Rows(db, kind).SingleAsync(e => e.Id == id, cancellationToken);
+        var (baseline, _) = Baselines.Read(row.Baseline);
+        var remote = new RemoteRecord(row.NotionId!, row.NotionUrl, row.CreatedAt, row.NotionLastEditedTime ?? row.CreatedAt, true,
+            baseline.Count > 0 ? baseline : fields.Snapshot(row), []);
+        var pending = await db.Outbox.Where(o => o.EntityKind == kind && o.EntityId == id && o.State == OutboxState.Pending).ToListAsync(cancellationToken);
+        BatchApplier.Merge(db, fields, row, remote, pending, report, time.GetUtcNow());
+        row.ContentHash = remote.ContentHash();
+        if (!dryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
