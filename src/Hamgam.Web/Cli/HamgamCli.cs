@@ -53,6 +53,7 @@ public static class HamgamCli
     private static IHost BuildHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.AddHamgamConfiguration();
         builder.Services.AddHamgamCore();
         builder.Services.AddHamgamDatabase();
         return builder.Build();

@@ -16,6 +16,7 @@ public static class HamgamHosting
 
     public static IHostApplicationBuilder AddHamgamConfiguration(this IHostApplicationBuilder builder)
     {
+        SeedEnvironment.Add(builder.Configuration, Directory.GetCurrentDirectory());
         if (builder is WebApplicationBuilder web && string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
             web.WebHost.UseUrls(DefaultUrl);

@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+using Hamgam.Core.Data;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Conflicts;
+using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Status;
+using Hamgam.Notion;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hamgam.Web.Features.Sync;
+
+/// <summary>The seed's response, extended (never renamed): <c>success</c>, and <c>error</c> when it failed.</summary>
+public sealed record SyncResponse(bool Success, string? Error, long? RunId, string? Status, int RequestsUsed, IReadOnlyList<EntitySyncCounts> Entities);
+
+public sealed record EntitySyncCounts(string Kind, int Seen, int Created, int Updated, int Deleted, int Unchanged, int Conflicts, int Errors, string? MassDeleteHalt);
+
+/// <summary>The seed's status shape (<c>tasks.total</c>, <c>tasks.recently_synced</c>, <c>lastSyncTime</c>), extended.</summary>
+public sealed record SyncStatusResponse(
+    bool Success,
+    SeedTaskCounts Tasks,
+    DateTimeOffset? LastSyncTime,
+    int PendingPushes,
+    int FailedPushes,
+    int OpenConflicts,
+    bool NotionConfigured,
+    IReadOnlyList<RunSummary> LastRuns,
+    IReadOnlyList<SyncProgress> Running,
+    RequestBudget Budget);
+
+public sealed record SeedTaskCounts(int Total, [property: JsonPropertyName("recently_synced")] int RecentlySynced);
+
+public sealed record RequestBudget(NotionRequestMeterSnapshot Notion);
+
+public sealed record ResolveRequest(string Resolution);
+
+public static class SyncApi
+{
+    public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
+    {
+        var sync = app.MapGroup("/api/sync").WithTags("Sync");
+        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Sync from Notion now (the seed's endpoint); 409 while a sync is running.");
+        sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs and the request budget.");
+        sync.MapGet("/log", LogAsync).WithSummary("The sync log, newest first, with per-record errors.");
+        var conflicts = app.MapGroup("/api/conflicts").WithTags("Conflicts");
+        conflicts.MapGet("/", async (ConflictInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListOpenAsync(ct)))
+            .WithSummary("Open conflicts: the field, the base value, yours and Notion's.");
+        conflicts.MapPost("/{id:guid}/resolve", ResolveAsync).WithSummary("keep_mine re-applies your value through the outbox; keep_notion closes the conflict.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SyncResponse>, Conflict<SyncResponse>>> SyncNowAsync(
+        SyncRunner runner, bool? full, bool? dryRun, CancellationToken cancellationToken)
+    {
+        if (!runner.NotionConfigured)
+        {
+            return TypedResults.Ok(new SyncResponse(false, "Notion is not configured: set Notion__Token and the database ids.", null, null, 0, []));
+        }
+
+        var report = await runner.PullAsync(new PullRequest(full ?? false, dryRun ?? false, Trigger: "manual"), cancellationToken);
+        if (report is null)
+        {
+            return TypedResults.Conflict(new SyncResponse(false, "A sync from Notion is already running.", null, null, 0, []));
+        }
+
+        var entities = report.Entities.Select(e => new EntitySyncCounts(
+            e.Kind.ToString(), e.Seen, e.Created, e.Updated, e.Deleted, e.Unchanged, e.Conflicts, e.Errors, e.MassDeleteHalt)).ToList();
+        var error = report.Problems.Count > 0 ? string.Join(" ", report.Problems) : null;
+        return TypedResults.Ok(new SyncResponse(report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed, entities));
+    }
+
+    private static async Task<Ok<SyncStatusResponse>> StatusAsync(
+        SyncStatusReader reader, SyncRunner runner, NotionRequestMeter meter, CancellationToken cancellationToken)
+    {
+        var s = await reader.ReadAsync(cancellationToken);
+        return TypedResults.Ok(new SyncStatusResponse(true, new SeedTaskCounts(s.Tasks.Total, s.Tasks.RecentlySynced), s.LastSyncTime,
+            s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot())));
+    }
+
+    private static async Task<Ok<List<SyncRun>>> LogAsync(IDbContextFactory<HamgamDb> factory, int? take, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var runs = await db.SyncLog.AsNoTracking().Include(r => r.Errors).OrderByDescending(r => r.StartedAt)
+            .Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(runs);
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ResolveAsync(
+        Guid id, ResolveRequest body, ConflictInbox inbox, CancellationToken cancellationToken)
+    {
+        ConflictResolution? resolution = body.Resolution?.Trim().ToLowerInvariant() switch
+        {
+            "keep_mine" or "mine" or "keepmine" => ConflictResolution.KeepMine,
+            "keep_notion" or "notion" or "keepnotion" => ConflictResolution.KeepNotion,
+            _ => null,
+        };
+        if (resolution is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["resolution"] = ["Expected keep_mine or keep_notion."] });
+        }
+
+        return await inbox.ResolveAsync(id, resolution.Value, cancellationToken) switch
+        {
+            ResolveStatus.NotFound => TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"No conflict has id {id}.", Status = 404 }),
+            ResolveStatus.AlreadyResolved => TypedResults.Conflict(new ProblemDetails { Title = "Already resolved", Status = 409 }),
+            _ => TypedResults.NoContent(),
+        };
+    }
+}

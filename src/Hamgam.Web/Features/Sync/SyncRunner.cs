@@ -1,0 +1,101 @@
+using Hamgam.Core.Recurring;
+using Hamgam.Core.Sync;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Pull;
+using Microsoft.Extensions.Options;
+
+namespace Hamgam.Web.Features.Sync;
+
+/// <summary>
+/// Runs sync work in this process, never two runs of a kind at once: a second request while one is going is told so
+/// instead of starting another. Manual triggers run in the background and report through the live activity.
+/// </summary>
+public sealed partial class SyncRunner(IServiceProvider services, IOptions<NotionSyncOptions> notion, IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
+    : ISyncTriggers, IDisposable
+{
+    private readonly SemaphoreSlim _pull = new(1, 1);
+    private readonly SemaphoreSlim _recurring = new(1, 1);
+
+    public bool NotionConfigured =>
+        !string.IsNullOrWhiteSpace(notion.Value.Token) && notion.Value.Databases is { } d
+        && new[] { d.Tasks, d.Projects, d.Habits, d.DailyLogs }.Any(id => !string.IsNullOrWhiteSpace(id));
+
+    /// <summary>Pulls now; null when a pull is already running.</summary>
+    public async Task<PullReport?> PullAsync(PullRequest request, CancellationToken cancellationToken)
+    {
+        if (!await _pull.WaitAsync(0, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+        }
+        finally
+        {
+            _pull.Release();
+        }
+    }
+
+    public async Task<int?> RecurringAsync(string trigger, CancellationToken cancellationToken)
+    {
+        if (!await _recurring.WaitAsync(0, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<RecurringTaskGenerator>().RunAsync(trigger, cancellationToken);
+        }
+        finally
+        {
+            _recurring.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _pull.Dispose();
+        _recurring.Dispose();
+    }
+
+    public Task TriggerAsync(SyncJob job, CancellationToken cancellationToken = default)
+    {
+        _ = Task.Run(() => RunInBackgroundAsync(job), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunInBackgroundAsync(SyncJob job)
+    {
+        try
+        {
+            switch (job)
+            {
+                case SyncJob.Sync or SyncJob.Pull:
+                    await PullAsync(new PullRequest(Trigger: "manual"), lifetime.ApplicationStopping);
+                    break;
+                case SyncJob.Recurring:
+                    await RecurringAsync("manual", lifetime.ApplicationStopping);
+                    break;
+                default:
+                    LogNotAvailable(logger, job);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The run log already holds the failure with its message; this is the job boundary.
+            LogJobFailed(logger, job, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Sync job {Job} failed ({Error}); see the sync log.")]
+    private static partial void LogJobFailed(ILogger logger, SyncJob job, string error);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Sync job {Job} is not available in this version.")]
+    private static partial void LogNotAvailable(ILogger logger, SyncJob job);
+}

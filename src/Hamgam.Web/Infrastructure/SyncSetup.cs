@@ -1,0 +1,39 @@
+using Hamgam.Core.Recurring;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Time;
+using Hamgam.Notion;
+using Hamgam.Web.Features.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Hamgam.Web.Infrastructure;
+
+/// <summary>The sync engine: Notion client from the <c>Notion</c> section, the user's clock, runs and the runner.</summary>
+public static class SyncSetup
+{
+    public static IServiceCollection AddHamgamSync(this IServiceCollection services)
+    {
+        services.AddOptions<NotionSyncOptions>().BindConfiguration(NotionSyncOptions.Section)
+            .Validate(o => o.RequestsPerSecond is > 0 and <= 1000, "Notion:RequestsPerSecond must be between 0 and 1000.")
+            .ValidateOnStart();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddNotionClient();
+        services.AddOptions<NotionClientOptions>().Configure<IOptions<NotionSyncOptions>>((client, sync) =>
+        {
+            client.BaseUrl = sync.Value.BaseUrl;
+            client.Token = sync.Value.Token ?? "";
+            client.Version = sync.Value.Version;
+            client.RequestsPerSecond = sync.Value.RequestsPerSecond;
+        });
+        services.AddSingleton(sp => new UserClock(
+            sp.GetRequiredService<TimeProvider>(), UserClock.ResolveZone(sp.GetRequiredService<IOptions<SyncOptions>>().Value.TimeZone)));
+        services.AddSingleton<RunLog>();
+        services.AddTransient<NotionPuller>();
+        services.AddTransient<RecurringTaskGenerator>();
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<ISyncTriggers>(sp => sp.GetRequiredService<SyncRunner>());
+        return services;
+    }
+}
