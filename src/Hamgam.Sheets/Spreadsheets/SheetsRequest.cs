@@ -155,7 +155,7 @@ public sealed record SheetsReply
 
     /// <summary>Replies of kinds this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
+    public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 /// <summary>The reply to addSheet.</summary>

@@ -205,7 +205,7 @@ public sealed record CellFormat
 
     /// <summary>Fields this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
+    public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 /// <summary>Font settings.</summary>
