@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Hamgam.Emulators.Sheets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hamgam.Sheets.Tests;
 
@@ -10,7 +9,7 @@ public sealed class SheetsClientHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private SheetsClientHarness(SheetsEmulator emulator, ServiceProvider services, FakeTimeProvider clock, string spreadsheetId)
+    private SheetsClientHarness(SheetsEmulator emulator, ServiceProvider services, DrivenClock clock, string spreadsheetId)
     {
         Emulator = emulator;
         _services = services;
@@ -22,7 +21,7 @@ public sealed class SheetsClientHarness : IAsyncDisposable
 
     public SheetsEmulator Emulator { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public DrivenClock Clock { get; }
 
     public SheetsClient Client { get; }
 
@@ -32,7 +31,7 @@ public sealed class SheetsClientHarness : IAsyncDisposable
 
     public static async Task<SheetsClientHarness> StartAsync(bool quota = false, int writesPerMinute = 60)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 20, 8, 0, 0, TimeSpan.Zero));
+        var clock = new DrivenClock(new DateTimeOffset(2026, 3, 20, 8, 0, 0, TimeSpan.Zero));
         var emulator = await SheetsEmulator.StartAsync(new SheetsEmulatorOptions { Clock = clock, QuotaEnabled = quota, WritesPerMinute = writesPerMinute });
         var id = emulator.Spreadsheets.CreateSpreadsheet(title: "پشتیبان همگام");
         var services = new ServiceCollection();
@@ -45,13 +44,17 @@ public sealed class SheetsClientHarness : IAsyncDisposable
         return new SheetsClientHarness(emulator, services.BuildServiceProvider(), clock, id);
     }
 
-    /// <summary>Advances the fake clock a second at a time until <paramref name="task"/> completes.</summary>
+    /// <summary>Advances the fake clock a second at a time, only while a timer waits on it, until <paramref name="task"/> completes.</summary>
     public async Task<T> DriveAsync<T>(Task<T> task)
     {
         var watch = Stopwatch.StartNew();
         while (!task.IsCompleted)
         {
-            Clock.Advance(TimeSpan.FromSeconds(1));
+            if (Clock.PendingTimers > 0)
+            {
+                Clock.Advance(TimeSpan.FromSeconds(1));
+            }
+
             await Task.Yield();
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the call did not finish");
         }
