@@ -91,26 +91,24 @@ public sealed class QuotaFaultAuthTests
     [Fact]
     public async Task Faults_Latency_WaitsOnTheEmulatorClock()
     {
-        await using var harness = await SheetsHarness.StartAsync(new SheetsEmulatorOptions { Clock = _clock, QuotaEnabled = false });
+        var clock = new DrivenClock(_clock.GetUtcNow());
+        await using var harness = await SheetsHarness.StartAsync(new SheetsEmulatorOptions { Clock = clock, QuotaEnabled = false });
         var id = harness.Emulator.Spreadsheets.CreateSpreadsheet();
         harness.Emulator.Faults.Latency = TimeSpan.FromSeconds(5);
 
         var pending = harness.GetAsync($"v4/spreadsheets/{id}");
-        while (harness.Emulator.RequestCount == 0)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.PendingTimers == 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Yield();
         }
 
-        var steps = 0;
-        while (!pending.IsCompleted)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            steps++;
-            await Task.Yield();
-        }
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, clock.PendingTimers);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.True(steps >= 5, $"answered after {steps} s of emulator time");
         Assert.Equal(200, (await pending).Status);
+        Assert.Equal(0, clock.PendingTimers);
     }
 
     [Fact]
