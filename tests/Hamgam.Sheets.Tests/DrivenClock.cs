@@ -19,31 +19,54 @@ public sealed class DrivenClock(DateTimeOffset start) : FakeTimeProvider(start)
             return base.CreateTimer(callback, state, dueTime, period);
         }
 
+        // Counted only once the inner timer exists, so a test that sees it pending can advance past it.
         var tracked = new TrackedTimer(this);
-        Interlocked.Increment(ref _pending);
-        tracked.Inner = base.CreateTimer(
-            s =>
-            {
-                tracked.Finish();
-                callback(s);
-            },
-            state,
-            dueTime,
-            period);
+        lock (tracked)
+        {
+            tracked.Inner = base.CreateTimer(
+                s =>
+                {
+                    tracked.Finish();
+                    callback(s);
+                },
+                state,
+                dueTime,
+                period);
+            tracked.Start();
+        }
+
         return tracked;
     }
 
     private sealed class TrackedTimer(DrivenClock clock) : ITimer
     {
-        private int _finished;
+        private bool _counted;
+        private bool _finished;
 
         public ITimer Inner { get; set; } = null!;
 
+        public void Start()
+        {
+            lock (this)
+            {
+                if (!_finished)
+                {
+                    _counted = true;
+                    Interlocked.Increment(ref clock._pending);
+                }
+            }
+        }
+
         public void Finish()
         {
-            if (Interlocked.Exchange(ref _finished, 1) == 0)
+            lock (this)
             {
-                Interlocked.Decrement(ref clock._pending);
+                if (_counted && !_finished)
+                {
+                    Interlocked.Decrement(ref clock._pending);
+                }
+
+                _finished = true;
             }
         }
 
