@@ -1,0 +1,20 @@
+namespace Hamgam.Core.Backup;
+
+/// <summary>The <c>Sheets</c> section: where the backup goes and which windows it covers.</summary>
+public sealed class SheetsBackupOptions
+{
+    public const string Section = "Sheets";
+
+    public string? SpreadsheetId { get; set; }
+
+    /// <summary>A service-account key file (the seed's GOOGLE_SHEETS_CREDENTIALS).</summary>
+    public string? CredentialsFile { get; set; }
+
+    public Uri BaseUrl { get; set; } = new("https://sheets.googleapis.com/");
+
+    /// <summary>Daily logs of the last N days (the seed's 7); null backs up every log.</summary>
+    public int? DailyLogWindowDays { get; set; } = 7;
+
+    /// <summary>Tasks created in the last N days (the seed's 30); null backs up every task.</summary>
+    public int? TaskWindowDays { get; set; } = 30;
+}
