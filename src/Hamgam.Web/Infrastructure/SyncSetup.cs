@@ -1,4 +1,6 @@
+using Hamgam.Core.Backup;
 using Hamgam.Core.Recurring;
+using Hamgam.Sheets;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
@@ -29,6 +31,14 @@ public static class SyncSetup
         });
         services.AddSingleton(sp => new UserClock(
             sp.GetRequiredService<TimeProvider>(), UserClock.ResolveZone(sp.GetRequiredService<IOptions<SyncOptions>>().Value.TimeZone)));
+        services.AddOptions<SheetsBackupOptions>().BindConfiguration(SheetsBackupOptions.Section);
+        services.AddSheetsClient();
+        services.AddOptions<SheetsClientOptions>().Configure<IOptions<SheetsBackupOptions>>((client, backup) =>
+        {
+            client.BaseUrl = backup.Value.BaseUrl;
+            client.CredentialsFile = backup.Value.CredentialsFile;
+        });
+        services.AddTransient<SheetsBackup>();
         services.AddSingleton<RunLog>();
         services.AddTransient<NotionPuller>();
         services.AddTransient<RecurringTaskGenerator>();

@@ -15,6 +15,8 @@ namespace Hamgam.Web.Features.Sync;
 /// <summary>The seed's response, extended (never renamed): <c>success</c>, and <c>error</c> when it failed.</summary>
 public sealed record SyncResponse(bool Success, string? Error, long? RunId, string? Status, int RequestsUsed, IReadOnlyList<EntitySyncCounts> Entities);
 
+public sealed record BackupResponse(bool Success, string? Error, long? RunId, int Rows, int SheetsRequests);
+
 public sealed record EntitySyncCounts(string Kind, int Seen, int Created, int Updated, int Deleted, int Unchanged, int Conflicts, int Errors, string? MassDeleteHalt);
 
 /// <summary>The seed's status shape (<c>tasks.total</c>, <c>tasks.recently_synced</c>, <c>lastSyncTime</c>), extended.</summary>
@@ -42,6 +44,7 @@ public static class SyncApi
     {
         var sync = app.MapGroup("/api/sync").WithTags("Sync");
         sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Sync from Notion now (the seed's endpoint); 409 while a sync is running.");
+        sync.MapPost("/sheets/backup", BackupNowAsync).WithSummary("Back up to the Google Sheet now (the seed's endpoint); 409 while a backup is running.");
         sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs and the request budget.");
         sync.MapGet("/log", LogAsync).WithSummary("The sync log, newest first, with per-record errors.");
         var conflicts = app.MapGroup("/api/conflicts").WithTags("Conflicts");
@@ -69,6 +72,26 @@ public static class SyncApi
             e.Kind.ToString(), e.Seen, e.Created, e.Updated, e.Deleted, e.Unchanged, e.Conflicts, e.Errors, e.MassDeleteHalt)).ToList();
         var error = report.Problems.Count > 0 ? string.Join(" ", report.Problems) : null;
         return TypedResults.Ok(new SyncResponse(report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed, entities));
+    }
+
+    private static async Task<Results<Ok<BackupResponse>, Conflict<BackupResponse>>> BackupNowAsync(SyncRunner runner, CancellationToken cancellationToken)
+    {
+        if (!runner.SheetsConfigured)
+        {
+            return TypedResults.Ok(new BackupResponse(false, "Google Sheets is not configured: set Sheets__SpreadsheetId and Sheets__CredentialsFile.", null, 0, 0));
+        }
+
+        try
+        {
+            var report = await runner.BackupAsync("manual", cancellationToken);
+            return report is null
+                ? TypedResults.Conflict(new BackupResponse(false, "A backup is already running.", null, 0, 0))
+                : TypedResults.Ok(new BackupResponse(true, null, report.RunId, report.Rows, report.SheetsRequests));
+        }
+        catch (Hamgam.Sheets.SheetsApiException ex)
+        {
+            return TypedResults.Ok(new BackupResponse(false, $"Google Sheets answered {ex.Status}: {ex.Message}", null, 0, 0));
+        }
     }
 
     private static async Task<Ok<SyncStatusResponse>> StatusAsync(

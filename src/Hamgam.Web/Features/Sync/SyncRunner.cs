@@ -1,3 +1,4 @@
+using Hamgam.Core.Backup;
 using Hamgam.Core.Recurring;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
@@ -10,11 +11,34 @@ namespace Hamgam.Web.Features.Sync;
 /// Runs sync work in this process, never two runs of a kind at once: a second request while one is going is told so
 /// instead of starting another. Manual triggers run in the background and report through the live activity.
 /// </summary>
-public sealed partial class SyncRunner(IServiceProvider services, IOptions<NotionSyncOptions> notion, IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
+public sealed partial class SyncRunner(
+    IServiceProvider services, IOptions<NotionSyncOptions> notion, IOptions<SheetsBackupOptions> sheets, IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
     : ISyncTriggers, IDisposable
 {
     private readonly SemaphoreSlim _pull = new(1, 1);
     private readonly SemaphoreSlim _recurring = new(1, 1);
+    private readonly SemaphoreSlim _backup = new(1, 1);
+
+    public bool SheetsConfigured => !string.IsNullOrWhiteSpace(sheets.Value.SpreadsheetId) && !string.IsNullOrWhiteSpace(sheets.Value.CredentialsFile);
+
+    /// <summary>Backs up now; null when a backup is already running.</summary>
+    public async Task<BackupReport?> BackupAsync(string trigger, CancellationToken cancellationToken)
+    {
+        if (!await _backup.WaitAsync(0, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SheetsBackup>().BackupAsync(trigger, cancellationToken);
+        }
+        finally
+        {
+            _backup.Release();
+        }
+    }
 
     public bool NotionConfigured =>
         !string.IsNullOrWhiteSpace(notion.Value.Token) && notion.Value.Databases is { } d
@@ -61,6 +85,7 @@ public sealed partial class SyncRunner(IServiceProvider services, IOptions<Notio
     {
         _pull.Dispose();
         _recurring.Dispose();
+        _backup.Dispose();
     }
 
     public Task TriggerAsync(SyncJob job, CancellationToken cancellationToken = default)
@@ -77,6 +102,9 @@ public sealed partial class SyncRunner(IServiceProvider services, IOptions<Notio
             {
                 case SyncJob.Sync or SyncJob.Pull:
                     await PullAsync(new PullRequest(Trigger: "manual"), lifetime.ApplicationStopping);
+                    break;
+                case SyncJob.Backup:
+                    await BackupAsync("manual", lifetime.ApplicationStopping);
                     break;
                 case SyncJob.Recurring:
                     await RecurringAsync("manual", lifetime.ApplicationStopping);
