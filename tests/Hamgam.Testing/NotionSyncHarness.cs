@@ -5,6 +5,7 @@ using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
 using Hamgam.Emulators.Notion;
 using Hamgam.Notion;
@@ -103,6 +104,10 @@ public sealed class NotionSyncHarness : IAsyncDisposable
         more?.Invoke(properties);
         return Notion.CreatePage(dataSourceId, properties)["id"]!.GetValue<string>();
     }
+
+    public NotionPusher Pusher => new(Client, Db.Factory, Microsoft.Extensions.Options.Options.Create(Options), Runs, Meter, Db.Time);
+
+    public Task<PushReport> PushAsync(bool dryRun = false) => Pusher.PushAsync(new PushRequest(dryRun, "test"));
 
     public Task<PullReport> PullAsync(bool full = false, bool dryRun = false, bool allowMassDelete = false) =>
         Puller.PullAsync(new PullRequest(full, dryRun, allowMassDelete, "test"));

@@ -22,6 +22,9 @@ public sealed class NotionFaults
     /// <summary>The Retry-After (seconds) sent with injected 429s.</summary>
     public int InjectedRetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>Fraction of requests that are carried out but whose answer never arrives (the connection drops after the write).</summary>
+    public double LostResponseRate { get; set; }
+
     /// <summary>Seeds the random draws so a test sees the same faults every run.</summary>
     public int? Seed
     {
@@ -44,6 +47,15 @@ public sealed class NotionFaults
         Latency = TimeSpan.Zero;
         ErrorRate = 0;
         DropConnectionRate = 0;
+        LostResponseRate = 0;
+    }
+
+    internal bool DrawLostResponse()
+    {
+        lock (_gate)
+        {
+            return LostResponseRate > 0 && _random.NextDouble() < LostResponseRate;
+        }
     }
 
     internal (bool Drop, int? Status) Draw()

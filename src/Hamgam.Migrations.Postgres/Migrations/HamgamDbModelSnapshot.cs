@@ -608,6 +608,10 @@ namespace Hamgam.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("fields");
 
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");

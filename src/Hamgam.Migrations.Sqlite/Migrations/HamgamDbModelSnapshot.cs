@@ -594,6 +594,10 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");

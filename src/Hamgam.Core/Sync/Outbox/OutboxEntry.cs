@@ -44,6 +44,9 @@ public sealed class OutboxEntry
 
     public DateTimeOffset? NextAttemptAt { get; set; }
 
+    /// <summary>When a request for this entry was last sent (written before sending: a create with this set may already exist in Notion).</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
     /// <summary>Notion's message for the last failed attempt (never contents or secrets).</summary>
     public string? LastError { get; set; }
 

@@ -34,6 +34,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         var pending = (await db.Outbox.Where(o => o.EntityKind == kind && rowIds.Contains(o.EntityId) && o.State == OutboxState.Pending)
             .ToListAsync(cancellationToken)).ToLookup(o => o.EntityId);
         var now = time.GetUtcNow();
+        var inFlight = await InFlightCreatesAsync(db, kind, fields, cancellationToken);
 
         foreach (var record in records)
         {
@@ -48,6 +49,14 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
                 }
 
                 Merge(db, fields, row, record, [.. pending[row.Id]], report, now);
+            }
+            else if (Adopt(record, inFlight, fields) is { } creator)
+            {
+                // A create whose answer was lost: this page is that row's, not a new one. Its pending create becomes an update.
+                creator.NotionId = record.NotionId;
+                creator.NotionUrl = record.Url;
+                report.Updated++;
+                continue;
             }
             else if (!record.InTrash && (admitNew is null || admitNew(record)))
             {
@@ -79,6 +88,32 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Rows whose create was sent (or may have been) but whose page id was never saved.</summary>
+    private static async Task<List<(SyncedEntity Row, DateTimeOffset Attempted)>> InFlightCreatesAsync(
+        HamgamDb db, EntityKind kind, EntityFieldSet fields, CancellationToken cancellationToken)
+    {
+        var attempts = await db.Outbox
+            .Where(o => o.EntityKind == kind && o.Operation == OutboxOperation.Create && o.State == OutboxState.Pending && o.LastAttemptAt != null)
+            .Select(o => new { o.EntityId, o.LastAttemptAt }).ToListAsync(cancellationToken);
+        if (attempts.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = attempts.Select(a => a.EntityId).ToList();
+        var rows = await Rows(db, kind).Where(e => ids.Contains(e.Id) && e.NotionId == null).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r, attempts.Where(a => a.EntityId == r.Id).Min(a => a.LastAttemptAt!.Value)))];
+    }
+
+    private static SyncedEntity? Adopt(RemoteRecord record, List<(SyncedEntity Row, DateTimeOffset Attempted)> inFlight, EntityFieldSet fields)
+    {
+        var title = fields.Fields.First(f => f.Kind == FieldKind.Title);
+        var match = inFlight.FirstOrDefault(c => c.Row.NotionId is null
+            && record.CreatedTime >= c.Attempted.AddMinutes(-2)
+            && string.Equals(title.Get(c.Row), record.Fields.GetValueOrDefault(title.Name), StringComparison.Ordinal));
+        return match.Row;
     }
 
     public static IQueryable<SyncedEntity> Rows(HamgamDb db, EntityKind kind) => kind switch
@@ -174,7 +209,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
     private static bool SameValues(EntityFieldSet fields, SyncedEntity row, RecordSnapshot result) =>
         fields.Fields.All(f => string.Equals(f.Get(row), result[f.Name], StringComparison.Ordinal));
 
-    private static async Task<Dictionary<string, Guid>> ProjectIdsAsync(HamgamDb db, IReadOnlyList<RemoteRecord> records, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<string, Guid>> ProjectIdsAsync(HamgamDb db, IReadOnlyList<RemoteRecord> records, CancellationToken cancellationToken)
     {
         var related = records.SelectMany(r => Canonical.ParseList(r.Fields.GetValueOrDefault("projectId"))).Distinct().ToList();
         if (related.Count == 0)
@@ -187,7 +222,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
     }
 
     /// <summary>Replaces the related page ids of <c>projectId</c> by the local id of the first known project; returns all ids.</summary>
-    private static List<string>? MapRelations(RemoteRecord record, Dictionary<string, Guid> projects)
+    internal static List<string>? MapRelations(RemoteRecord record, Dictionary<string, Guid> projects)
     {
         if (!record.Fields.TryGetValue("projectId", out var related))
         {

@@ -33,8 +33,14 @@ internal static class NotionApiPipeline
         {
             response = NotionResponse.FromError(requestId, error);
         }
-        await response.WriteAsync(context);
         state.SaveIfDirty();
+        if (faults.DrawLostResponse())
+        {
+            context.Abort();
+            return;
+        }
+
+        await response.WriteAsync(context);
     }
 
     private static async Task<NotionResponse> AnswerAsync(HttpContext context, NotionEmulatorState state, string requestId)

@@ -1,0 +1,80 @@
+using Hamgam.Core.Data;
+using Hamgam.Core.Fields;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Mapping;
+using Hamgam.Core.Sync.Merge;
+using Hamgam.Core.Sync.Outbox;
+using Hamgam.Notion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hamgam.Core.Sync.Push;
+
+/// <summary>
+/// Dashboard → Notion. Drains the outbox ahead of pulls (interactive priority on the shared limiter), coalescing all
+/// pending edits of a record into one request that carries only the changed properties. A create never yields two
+/// pages: its attempt is recorded before the request, and a retried create first looks for the page it may have made.
+/// Rejections (400/403/404) leave the entry failed with Notion's message; transient failures are retried later with backoff.
+/// </summary>
+public sealed class NotionPusher(
+    NotionClient notion,
+    IDbContextFactory<HamgamDb> factory,
+    IOptions<NotionSyncOptions> options,
+    RunLog runs,
+    NotionRequestMeter meter,
+    TimeProvider time)
+{
+    private static readonly EntityKind[] Order = [EntityKind.Project, EntityKind.Task, EntityKind.Habit, EntityKind.DailyLog];
+
+    /// <summary>Test seam: called at each step of a create, so a test can "crash" the push there.</summary>
+    internal Func<PushStep, Task>? OnStep { get; set; }
+
+    public async Task<PushReport> PushAsync(PushRequest request, CancellationToken cancellationToken = default)
+    {
+        var run = await runs.StartAsync(SyncRunType.DbToNotion, request.Trigger, cancellationToken);
+        var before = meter.GetSnapshot().Total;
+        var counts = new PushCounts();
+        using var priority = NotionPriority.Enter(NotionRequestPriority.Interactive);
+        try
+        {
+            var schema = new SchemaCache(notion, factory, options.Value);
+            var batches = await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken);
+            run.Total = batches.Count;
+            foreach (var batch in batches.OrderBy(b => Array.IndexOf(Order, b.Kind)).ThenBy(b => b.FirstSequence))
+            {
+                var step = new PushOne(notion, factory, schema, time, OnStep);
+                await step.RunAsync(batch, request.DryRun, run, counts, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not SimulatedCrashException)
+        {
+            run.Requests = (int)(meter.GetSnapshot().Total - before);
+            await run.CompleteAsync($"{ex.GetType().Name}: {ex.Message}");
+            throw;
+        }
+
+        run.Requests = (int)(meter.GetSnapshot().Total - before);
+        await run.CompleteAsync();
+        var status = run.Errors.Count > 0 ? SyncRunStatus.Partial : SyncRunStatus.Success;
+        return new PushReport(run.RunId, status, run.Requests, counts.Created, counts.Updated, counts.Deleted, counts.Failed, counts.Planned);
+    }
+}
+
+/// <summary>Thrown by tests through <see cref="NotionPusher.OnStep"/> to stand for the process dying at that moment.</summary>
+public sealed class SimulatedCrashException(PushStep step) : Exception($"Simulated crash at {step}.")
+{
+    public PushStep Step { get; } = step;
+}
+
+internal sealed class PushCounts
+{
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Deleted { get; set; }
+
+    public int Failed { get; set; }
+
+    public List<PlannedPush> Planned { get; } = [];
+}
