@@ -29,6 +29,7 @@ public static class HamgamHosting
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LocalChanges>();
+        services.AddSingleton<FailedPushes>();
         services.AddSingleton<SyncActivity>();
         services.AddSingleton<ConflictInbox>();
         services.AddSingleton<SyncStatusReader>();

@@ -5,6 +5,7 @@ using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
 using Hamgam.Notion;
 using Hamgam.Web.Features.Sync;
@@ -41,6 +42,7 @@ public static class SyncSetup
         services.AddTransient<SheetsBackup>();
         services.AddSingleton<RunLog>();
         services.AddTransient<NotionPuller>();
+        services.AddTransient<NotionPusher>();
         services.AddTransient<RecurringTaskGenerator>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncTriggers>(sp => sp.GetRequiredService<SyncRunner>());

@@ -3,6 +3,7 @@ using Hamgam.Core.Data;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Conflicts;
+using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Core.Sync.Status;
 using Hamgam.Notion;
@@ -43,10 +44,18 @@ public static class SyncApi
     public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/api/sync").WithTags("Sync");
-        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Sync from Notion now (the seed's endpoint); 409 while a sync is running.");
+        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Push what is pending, then pull from Notion (the seed's endpoint); 409 while a sync is running.");
         sync.MapPost("/sheets/backup", BackupNowAsync).WithSummary("Back up to the Google Sheet now (the seed's endpoint); 409 while a backup is running.");
         sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs and the request budget.");
         sync.MapGet("/log", LogAsync).WithSummary("The sync log, newest first, with per-record errors.");
+        sync.MapGet("/failed", async (FailedPushes failed, CancellationToken ct) => TypedResults.Ok(await failed.ListAsync(ct)))
+            .WithSummary("Pushes Notion rejected, with Notion's message.");
+        sync.MapPost("/failed/{id:long}/retry", async Task<Results<NoContent, NotFound>> (long id, FailedPushes failed, CancellationToken ct) =>
+                await failed.RetryAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Queue a rejected push again (after fixing its cause).");
+        sync.MapPost("/failed/{id:long}/discard", async Task<Results<NoContent, NotFound>> (long id, FailedPushes failed, CancellationToken ct) =>
+                await failed.DiscardAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Drop a rejected push and put the record back as Notion has it.");
         var conflicts = app.MapGroup("/api/conflicts").WithTags("Conflicts");
         conflicts.MapGet("/", async (ConflictInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListOpenAsync(ct)))
             .WithSummary("Open conflicts: the field, the base value, yours and Notion's.");
@@ -62,8 +71,8 @@ public static class SyncApi
             return TypedResults.Ok(new SyncResponse(false, "Notion is not configured: set Notion__Token and the database ids.", null, null, 0, []));
         }
 
-        var report = await runner.PullAsync(new PullRequest(full ?? false, dryRun ?? false, Trigger: "manual"), cancellationToken);
-        if (report is null)
+        var result = await runner.SyncAsync(new PullRequest(full ?? false, dryRun ?? false, Trigger: "manual"), cancellationToken);
+        if (result is not var (push, report))
         {
             return TypedResults.Conflict(new SyncResponse(false, "A sync from Notion is already running.", null, null, 0, []));
         }
@@ -71,7 +80,9 @@ public static class SyncApi
         var entities = report.Entities.Select(e => new EntitySyncCounts(
             e.Kind.ToString(), e.Seen, e.Created, e.Updated, e.Deleted, e.Unchanged, e.Conflicts, e.Errors, e.MassDeleteHalt)).ToList();
         var error = report.Problems.Count > 0 ? string.Join(" ", report.Problems) : null;
-        return TypedResults.Ok(new SyncResponse(report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed, entities));
+        entities.Insert(0, new EntitySyncCounts("Push", push.Planned.Count, push.Created, push.Updated, push.Deleted, 0, 0, push.Failed, null));
+        return TypedResults.Ok(new SyncResponse(
+            report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed + push.RequestsUsed, entities));
     }
 
     private static async Task<Results<Ok<BackupResponse>, Conflict<BackupResponse>>> BackupNowAsync(SyncRunner runner, CancellationToken cancellationToken)

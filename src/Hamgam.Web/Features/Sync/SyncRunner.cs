@@ -3,6 +3,7 @@ using Hamgam.Core.Recurring;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Microsoft.Extensions.Options;
 
 namespace Hamgam.Web.Features.Sync;
@@ -44,8 +45,8 @@ public sealed partial class SyncRunner(
         !string.IsNullOrWhiteSpace(notion.Value.Token) && notion.Value.Databases is { } d
         && new[] { d.Tasks, d.Projects, d.Habits, d.DailyLogs }.Any(id => !string.IsNullOrWhiteSpace(id));
 
-    /// <summary>Pulls now; null when a pull is already running.</summary>
-    public async Task<PullReport?> PullAsync(PullRequest request, CancellationToken cancellationToken)
+    /// <summary>Pushes what is pending, then pulls; null when a sync is already running.</summary>
+    public async Task<(PushReport Push, PullReport Pull)?> SyncAsync(PullRequest request, CancellationToken cancellationToken)
     {
         if (!await _pull.WaitAsync(0, cancellationToken))
         {
@@ -55,7 +56,28 @@ public sealed partial class SyncRunner(
         try
         {
             await using var scope = services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+            var push = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(request.DryRun, request.Trigger), cancellationToken);
+            var pull = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+            return (push, pull);
+        }
+        finally
+        {
+            _pull.Release();
+        }
+    }
+
+    /// <summary>Pushes what is pending; null when a sync is already running.</summary>
+    public async Task<PushReport?> PushAsync(PushRequest request, CancellationToken cancellationToken)
+    {
+        if (!await _pull.WaitAsync(0, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(request, cancellationToken);
         }
         finally
         {
@@ -101,7 +123,10 @@ public sealed partial class SyncRunner(
             switch (job)
             {
                 case SyncJob.Sync or SyncJob.Pull:
-                    await PullAsync(new PullRequest(Trigger: "manual"), lifetime.ApplicationStopping);
+                    await SyncAsync(new PullRequest(Trigger: "manual"), lifetime.ApplicationStopping);
+                    break;
+                case SyncJob.Push:
+                    await PushAsync(new PushRequest(Trigger: "manual"), lifetime.ApplicationStopping);
                     break;
                 case SyncJob.Backup:
                     await BackupAsync("manual", lifetime.ApplicationStopping);

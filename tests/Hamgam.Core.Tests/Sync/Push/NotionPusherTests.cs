@@ -146,6 +146,27 @@ public sealed class NotionPusherTests
         Assert.Equal(0, (await h.PushAsync()).RequestsUsed);
     }
 
+    [Theory, OnAllDatabases]
+    public async Task FailedPush_Discarded_PutsTheRecordBackAsNotionHasIt_Retried_IsSentAgain(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        var id = h.AddTaskPage("کار", p => p["Status"] = NotionSyncHarness.Status("Not started"));
+        await h.PullAsync();
+        var local = await LocalIdAsync(h, id);
+        await h.Changes.UpdateAsync(EntityKind.Task, local, new Dictionary<string, string?> { ["status"] = "نامعتبر" });
+        await h.PushAsync();
+        var failed = new FailedPushes(h.Db.Factory, h.Db.Time);
+        var entry = Assert.Single(await failed.ListAsync());
+
+        Assert.True(await failed.RetryAsync(entry.Id));
+        Assert.Equal(1, (await h.PushAsync()).Failed);
+        Assert.True(await failed.DiscardAsync(entry.Id));
+
+        await using var db = h.Db.CreateContext();
+        Assert.Equal("Not started", (await db.Tasks.SingleAsync()).Status);
+        Assert.Empty(await failed.ListAsync());
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, PushStep.BeforeRequest)]
     [InlineData(DatabaseProvider.Sqlite, PushStep.AfterResponseBeforeSave)]
