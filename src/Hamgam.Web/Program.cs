@@ -7,6 +7,7 @@ using Hamgam.Web.Features.Projects;
 using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
+using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
 {
@@ -20,11 +21,13 @@ builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.InitializeApiKeyAsync();
 app.UseHamgamErrors();
+app.UseDashboardCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -36,7 +39,7 @@ app.MapTasks();
 app.MapProjects();
 app.MapHabits();
 app.MapDailyLogs();
-app.MapDashboardPlaceholder();
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 
