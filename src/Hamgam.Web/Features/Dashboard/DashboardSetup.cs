@@ -4,6 +4,7 @@ using Hamgam.Core.Time;
 using Hamgam.Web.Components;
 using Hamgam.Web.Features.DailyLogs;
 using Hamgam.Web.Features.Habits;
+using Hamgam.Web.Features.Settings;
 using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class DashboardSetup
         // Persian text goes out as text, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<DashboardClockOptions>().BindConfiguration("Sync");
+        services.AddOptions<ConnectionSettings>().BindConfiguration("");
         services.TryAddSingleton(sp => new UserClock(
             sp.GetRequiredService<TimeProvider>(), UserClock.ResolveZone(sp.GetRequiredService<IOptions<DashboardClockOptions>>().Value.TimeZone)));
         services.AddScoped(sp => Ui.ForCurrentCulture(sp.GetRequiredService<UserClock>()));

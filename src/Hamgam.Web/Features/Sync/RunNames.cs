@@ -24,12 +24,4 @@ public static class RunNames
         SyncRunStatus.Failed => ui.T("ناموفق", "failed"),
         _ => status.ToString(),
     };
-
-    public static string Color(SyncRunStatus status) => status switch
-    {
-        SyncRunStatus.Success => "green",
-        SyncRunStatus.Partial => "orange",
-        SyncRunStatus.Failed => "red",
-        _ => "blue",
-    };
 }
