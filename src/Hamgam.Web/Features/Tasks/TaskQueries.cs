@@ -56,7 +56,10 @@ public sealed class TaskQueries(IDbContextFactory<HamgamDb> factory)
         return columns;
     }
 
-    /// <summary>Open (not done) tasks that are dated or quick wins (home), or that have an importance or urgency (matrix).</summary>
+    /// <summary>
+    /// Open (not done) tasks that are dated or quick wins (home), or that have an importance or urgency (matrix): light
+    /// columns only and no sync state (see <see cref="WithSyncStatesAsync"/> for the few rows a page shows).
+    /// </summary>
     public async Task<List<TaskRow>> OpenAsync(bool forMatrix, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -64,9 +67,21 @@ public sealed class TaskQueries(IDbContextFactory<HamgamDb> factory)
         candidates = forMatrix
             ? candidates.Where(t => t.Importance != null || t.Urgency != null)
             : candidates.Where(t => t.ScheduledFor != null || t.DueDate != null || t.QuickWin);
-        var tasks = await candidates.OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var open = tasks.Where(t => !TaskVocabulary.IsDone(t.Status)).ToList();
-        return await ToRowsAsync(db, open, cancellationToken);
+        var rows = await candidates.OrderBy(t => t.CreatedAt)
+            .Select(t => new { t.Id, t.Version, t.Name, t.Status, t.Importance, t.Urgency, t.DueDate, t.ScheduledFor, t.QuickWin, t.NotionId })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(t => !TaskVocabulary.IsDone(t.Status)).Select(t => new TaskRow(
+            t.Id, t.Version, t.Name, t.Status, [], null, t.Importance, t.Urgency, null, t.DueDate, t.ScheduledFor, t.QuickWin, [], null, null,
+            new SyncMeta(t.NotionId is null ? "local" : "synced", null)))];
+    }
+
+    /// <summary>The same rows with their outbox state (pending or failed with Notion's message) filled in.</summary>
+    public async Task<List<TaskRow>> WithSyncStatesAsync(IReadOnlyList<TaskRow> rows, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var stubs = rows.Select(r => new TaskItem { Id = r.Id, NotionId = r.Sync.State == "local" ? null : "known" }).ToList();
+        var states = await SyncStates.LoadAsync(db, EntityKind.Task, stubs, cancellationToken);
+        return [.. rows.Select(r => r with { Sync = states[r.Id] })];
     }
 
     public async Task<TaskItem?> FindAsync(Guid id, CancellationToken cancellationToken = default)
