@@ -8,6 +8,7 @@ using Hamgam.Web.Features.Sync;
 using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
+using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
 {
@@ -22,11 +23,13 @@ builder.Services.AddHamgamSync();
 builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.InitializeApiKeyAsync();
 app.UseHamgamErrors();
+app.UseDashboardCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -39,7 +42,7 @@ app.MapProjects();
 app.MapHabits();
 app.MapDailyLogs();
 app.MapSync();
-app.MapDashboardPlaceholder();
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 

@@ -69,14 +69,14 @@ public static class AuthSetup
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/signin", (HttpContext context, IAntiforgery antiforgery, string? error) =>
-                Results.Content(SignInPage.Render(antiforgery.GetAndStoreTokens(context), error is not null), "text/html; charset=utf-8"))
+        app.MapGet("/signin", (HttpContext context, IAntiforgery antiforgery, string? error, string? returnUrl) =>
+                SignInPage.Render(context, antiforgery.GetAndStoreTokens(context), error is not null, returnUrl))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/signin", async (HttpContext context, [FromForm] string apiKey, [FromForm] string? returnUrl, ApiKeyVault vault) =>
             {
                 if (!vault.Verify(apiKey))
                 {
-                    return Results.Redirect("/signin?error=1");
+                    return Results.Redirect("/signin?error=1" + (returnUrl is { Length: > 0 } ? "&returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
                 }
 
                 var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner")], CookieAuthenticationDefaults.AuthenticationScheme);

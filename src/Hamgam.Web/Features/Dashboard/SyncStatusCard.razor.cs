@@ -1,0 +1,150 @@
+using AntDesign;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Status;
+using Hamgam.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace Hamgam.Web.Features.Dashboard;
+
+/// <summary>
+/// The seed's SyncStatus card: last sync time, recently-synced tasks, the two manual buttons (spinning while the
+/// job runs), the automatic-sync note, a refresh every 30 seconds, and live counts while a run is going.
+/// </summary>
+public sealed partial class SyncStatusCard
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private SyncStatusSnapshot? _status;
+    private bool _syncing;
+    private PendingJob? _pending;
+    private ITimer? _timer;
+
+    [Inject]
+    private SyncStatusReader Reader { get; set; } = default!;
+
+    [Inject]
+    private SyncActivity Activity { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IMessageService Message { get; set; } = default!;
+
+    [Inject]
+    private Ui Ui { get; set; } = default!;
+
+    // Registered by the job engine; until then the buttons say why they are off.
+    private ISyncTriggers? Triggers { get; set; }
+
+    private string? DisabledReason => Triggers is null
+        ? Ui.T("اجرای دستی هنوز در این نصب فعال نیست.", "Manual runs are not enabled in this installation yet.")
+        : null;
+
+    // The seed's two lines, word for word in Persian.
+    private string AutoSyncText => Ui.T(
+        "• هر 5 دقیقه از Notion sync می‌شه\n• هر ساعت در Sheet backup می‌گیره",
+        "• Synced from Notion every 5 minutes\n• Backed up to the Sheet every hour");
+
+    private int RecentPercent => _status is not { Tasks.Total: > 0 } s
+        ? 0
+        : (int)Math.Round(100.0 * s.Tasks.RecentlySynced / s.Tasks.Total);
+
+    protected override async Task OnInitializedAsync()
+    {
+        Triggers = Services.GetService<ISyncTriggers>();
+        Activity.Changed += OnActivityChanged;
+        _timer = Time.CreateTimer(_ => _ = InvokeAsync(LoadStatusAsync), null, RefreshInterval, RefreshInterval);
+        await LoadStatusAsync();
+    }
+
+    private Task SyncFromNotionAsync() =>
+        RunAsync(SyncJob.Sync, SyncRunType.NotionToDb, Ui.T("✅ همگام‌سازی از Notion انجام شد", "✅ Synced from Notion"), Ui.T("خطا در همگام‌سازی", "Sync failed"));
+
+    private Task BackupToSheetAsync() =>
+        RunAsync(SyncJob.Backup, SyncRunType.DbToSheet, Ui.T("✅ Backup در Sheet انجام شد", "✅ Backed up to the Sheet"), Ui.T("خطا در Backup", "Backup failed"));
+
+    private async Task RunAsync(SyncJob job, SyncRunType watched, string success, string failure)
+    {
+        if (Triggers is null || _syncing)
+        {
+            return;
+        }
+
+        _syncing = true;
+        _pending = new PendingJob(watched, Time.GetUtcNow(), success, failure);
+        try
+        {
+            await Triggers.TriggerAsync(job, _disposed.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A boundary: the job could not even be queued; say so, as the seed does, and free the buttons.
+            _pending = null;
+            _syncing = false;
+            await Message.ErrorAsync(failure);
+            return;
+        }
+
+        await LoadStatusAsync();
+    }
+
+    private async Task LoadStatusAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _status = await Reader.ReadAsync(_disposed.Token);
+        await CompleteIfFinishedAsync();
+        StateHasChanged();
+    }
+
+    // The buttons spin until the run the click started has finished; then the seed's message says how it went.
+    private async Task CompleteIfFinishedAsync()
+    {
+        if (_pending is not { } pending || _status is null)
+        {
+            return;
+        }
+
+        var run = _status.LastRuns.FirstOrDefault(r => r.Type == pending.Watched && r.StartedAt >= pending.Since - TimeSpan.FromSeconds(1));
+        if (run?.CompletedAt is null || _status.Running.Any(p => p.RunId == run.Id))
+        {
+            return;
+        }
+
+        _pending = null;
+        _syncing = false;
+        if (run.Status == SyncRunStatus.Failed)
+        {
+            await Message.ErrorAsync(pending.Failure);
+        }
+        else
+        {
+            await Message.SuccessAsync(pending.Success);
+        }
+    }
+
+    private void OnActivityChanged(SyncProgress progress) => _ = InvokeAsync(LoadStatusAsync);
+
+    public async ValueTask DisposeAsync()
+    {
+        Activity.Changed -= OnActivityChanged;
+        await _disposed.CancelAsync();
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+        }
+
+        _disposed.Dispose();
+    }
+
+    private sealed record PendingJob(SyncRunType Watched, DateTimeOffset Since, string Success, string Failure);
+}

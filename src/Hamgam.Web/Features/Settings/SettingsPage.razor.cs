@@ -1,0 +1,76 @@
+using Hamgam.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hamgam.Web.Features.Settings;
+
+public sealed partial class SettingsPage
+{
+    private static readonly (string Key, string Fa, string En, string Default)[] Schedules =
+    [
+        ("Pull", "دریافت از Notion و ارسال تغییرات", "Pull from Notion and push changes", "*/5 * * * *"),
+        ("Backup", "پشتیبان در Sheet", "Backup to the Sheet", "0 * * * *"),
+        ("Recurring", "کارهای تکرارشونده", "Recurring tasks", "0 0 * * *"),
+    ];
+
+    private readonly Dictionary<string, ConnectionResult> _results = [];
+    private List<IConnectionCheck> _checks = [];
+    private string? _testing;
+    private int _requestsLastHour;
+
+    private double Rate => Options.Value.Sync.RequestsPerSecond ?? 3;
+
+    private int Capacity => (int)(Rate * 3600);
+
+    private int BudgetPercent => Capacity == 0 ? 0 : Math.Min(100, (int)Math.Round(100.0 * _requestsLastHour / Capacity));
+
+    private IEnumerable<(string Name, bool Configured, string Detail)> Connections
+    {
+        get
+        {
+            var notion = Options.Value.Notion;
+            var databases = notion.Databases.Count(d => !string.IsNullOrWhiteSpace(d.Value));
+            yield return ("Notion", !string.IsNullOrWhiteSpace(notion.Token), Ui.T(
+                $"نسخه‌ی API: {notion.Version ?? "2026-03-11"} · پایگاه‌های پیکربندی‌شده: {Ui.N(databases)} از ۴",
+                $"API version: {notion.Version ?? "2026-03-11"} · databases configured: {databases} of 4"));
+            var sheets = Options.Value.Sheets;
+            yield return ("Sheets", !string.IsNullOrWhiteSpace(sheets.SpreadsheetId), Ui.T(
+                $"صفحه‌گسترده: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "تعیین نشده" : sheets.SpreadsheetId)}",
+                $"Spreadsheet: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "not set" : sheets.SpreadsheetId)}"));
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _checks = [.. Services.GetServices<IConnectionCheck>()];
+        var since = Time.GetUtcNow().AddHours(-1);
+        await using var db = await Db.CreateDbContextAsync();
+        var runs = await db.SyncLog.AsNoTracking().Where(r => r.StartedAt >= since && r.Type != Core.Runs.SyncRunType.DbToSheet)
+            .Select(r => r.RequestsUsed).ToListAsync();
+        _requestsLastHour = runs.Sum();
+    }
+
+    private string EntityName(EntityKind kind) => kind switch
+    {
+        EntityKind.Task => Ui.T("کارها", "Tasks"),
+        EntityKind.Project => Ui.T("پروژه‌ها", "Projects"),
+        EntityKind.Habit => Ui.T("عادت‌ها", "Habits"),
+        _ => Ui.T("گزارش‌های روزانه", "Daily logs"),
+    };
+
+    private async Task TestAsync(IConnectionCheck check)
+    {
+        _testing = check.Name;
+        try
+        {
+            _results[check.Name] = await check.TestAsync();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            _results[check.Name] = new ConnectionResult(false, ex.Message);
+        }
+        finally
+        {
+            _testing = null;
+        }
+    }
+}

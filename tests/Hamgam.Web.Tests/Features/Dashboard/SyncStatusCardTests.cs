@@ -1,0 +1,136 @@
+using Bunit;
+using Hamgam.Core.Data;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Tasks;
+using Hamgam.Web.Features.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hamgam.Web.Tests.Features.Dashboard;
+
+public sealed class SyncStatusCardTests : IAsyncLifetime
+{
+    private readonly DashboardTestContext _ctx = new();
+
+    public Task InitializeAsync() => _ctx.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_ctx).DisposeAsync();
+
+    [Fact]
+    public void Render_InPersian_ShowsTheSeedsTitleButtonsAndAutomaticSyncNote()
+    {
+        var card = _ctx.Render<SyncStatusCard>();
+
+        card.WaitForAssertion(() => Assert.Contains("آخرین همگام‌سازی:", card.Markup, StringComparison.Ordinal));
+        Assert.Contains("🔄 وضعیت همگام‌سازی", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("Sync از Notion", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("Backup در Sheet", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("همگام‌سازی خودکار", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("• هر 5 دقیقه از Notion sync می‌شه", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("• هر ساعت در Sheet backup می‌گیره", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EmptyDatabase_ShowsZeroOfZeroWithoutDividingByZero()
+    {
+        var card = _ctx.Render<SyncStatusCard>();
+
+        card.WaitForAssertion(() => Assert.Contains("۰/۰", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("هرگز", card.Find("[data-testid=last-sync]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_AfterAPull_ShowsLastSyncInSolarHijriAndRecentlySyncedCounts()
+    {
+        var now = _ctx.Database.Time.GetUtcNow();
+        await _ctx.SaveAsync(db =>
+        {
+            db.Tasks.Add(new TaskItem { Name = "a", LastSynced = now.AddMinutes(-2) });
+            db.Tasks.Add(new TaskItem { Name = "b", LastSynced = now.AddHours(-2) });
+            db.SyncLog.Add(new SyncRun
+            {
+                Type = SyncRunType.NotionToDb, Status = SyncRunStatus.Success, StartedAt = now.AddMinutes(-3), CompletedAt = now.AddMinutes(-2),
+            });
+        });
+
+        var card = _ctx.Render<SyncStatusCard>();
+
+        // 08:28 UTC on 2026-11-24 is 11:58 on 1405/09/03 in Tehran.
+        card.WaitForAssertion(() => Assert.Contains("۱۴۰۵/۰۹/۰۳ ۱۱:۵۸", card.Find("[data-testid=last-sync]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("۱/۲", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithoutSyncTriggers_DisablesBothButtons()
+    {
+        var card = _ctx.Render<SyncStatusCard>();
+
+        card.WaitForAssertion(() => Assert.Equal(2, card.FindAll("button[disabled]").Count));
+    }
+
+    [Fact]
+    public async Task SyncFromNotion_Clicked_QueuesTheJobAndSpinsUntilTheRunFinishes()
+    {
+        var triggers = new RecordingTriggers();
+        _ctx.Services.AddSingleton<ISyncTriggers>(triggers);
+        var card = _ctx.Render<SyncStatusCard>();
+        card.WaitForElement("[data-testid=last-sync]");
+
+        await card.Find("button.sync-now").ClickAsync(new());
+
+        Assert.Equal([SyncJob.Sync], triggers.Jobs);
+        Assert.Equal(2, card.FindAll("button.ant-btn-loading").Count);
+
+        var now = _ctx.Database.Time.GetUtcNow();
+        await _ctx.SaveAsync(db => db.SyncLog.Add(new SyncRun
+        {
+            Id = 7, Type = SyncRunType.NotionToDb, Status = SyncRunStatus.Success, StartedAt = now, CompletedAt = now.AddSeconds(2),
+        }));
+        _ctx.Activity.Report(new SyncProgress(7, SyncRunType.NotionToDb, "pull", 5, 5, 2, now));
+        _ctx.Activity.Finish(7);
+
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("button.ant-btn-loading")));
+    }
+
+    [Fact]
+    public void LiveProgress_WhileARunIsGoing_ShowsTheCountsMoving()
+    {
+        var card = _ctx.Render<SyncStatusCard>();
+        card.WaitForElement("[data-testid=last-sync]");
+        var started = _ctx.Database.Time.GetUtcNow();
+
+        _ctx.Activity.Report(new SyncProgress(1, SyncRunType.NotionToDb, "tasks", 3, 40, 1, started));
+        card.WaitForAssertion(() => Assert.Contains("۳/۴۰", card.Find("[data-testid=live-counts]").TextContent, StringComparison.Ordinal));
+
+        _ctx.Activity.Report(new SyncProgress(1, SyncRunType.NotionToDb, "tasks", 25, 40, 6, started));
+        card.WaitForAssertion(() => Assert.Contains("۲۵/۴۰", card.Find("[data-testid=live-counts]").TextContent, StringComparison.Ordinal));
+
+        _ctx.Activity.Finish(1);
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("[data-testid=live-progress]")));
+    }
+
+    [Fact]
+    public async Task Refresh_After30Seconds_ReadsTheStatusAgain()
+    {
+        var card = _ctx.Render<SyncStatusCard>();
+        card.WaitForAssertion(() => Assert.Contains("۰/۰", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal));
+        await _ctx.SaveAsync(db => db.Tasks.Add(new TaskItem { Name = "new" }));
+
+        _ctx.Database.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Contains("۰/۰", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal);
+        _ctx.Database.Time.Advance(TimeSpan.FromSeconds(1));
+
+        card.WaitForAssertion(() => Assert.Contains("۰/۱", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_InEnglish_UsesGregorianDatesAndEnglishLabels()
+    {
+        _ctx.UsePersian(false);
+        var card = _ctx.Render<SyncStatusCard>();
+
+        card.WaitForAssertion(() => Assert.Contains("Last sync:", card.Markup, StringComparison.Ordinal));
+        Assert.Contains("Sync from Notion", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("0/0", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal);
+    }
+}
