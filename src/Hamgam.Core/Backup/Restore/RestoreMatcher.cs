@@ -36,7 +36,8 @@ internal sealed class RestoreMatcher
         }
         else if (Key(key) is { } k && _byKey.TryGetValue(k, out var candidates))
         {
-            match = candidates.FirstOrDefault(c => !_matchedBy.ContainsKey(c.Id));
+            // Several rows may share a key (two logs of one day); a key whose rows are all taken is a duplicate row.
+            match = candidates.FirstOrDefault(c => !_matchedBy.ContainsKey(c.Id)) ?? candidates[0];
         }
 
         if (match is null)
