@@ -77,8 +77,9 @@ public static class HamgamCli
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.ClearProviders();
+        // The verbs print their own summary; only warnings are logged, to stderr, whatever appsettings asks for.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddHamgamConfiguration();
         builder.Services.AddHamgamCore();
         builder.Services.AddHamgamDatabase();
