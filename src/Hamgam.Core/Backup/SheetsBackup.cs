@@ -48,19 +48,16 @@ public sealed class SheetsBackup(
     private async Task<List<BackupTab>> ReadTabsAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var today = clock.Today;
         // One log a day: a few hundred rows a year, so the window is applied in memory on the parsed dates.
         var logs = await db.DailyLogs.AsNoTracking().ToListAsync(cancellationToken);
-        if (options.Value.DailyLogWindowDays is { } logDays)
+        if (BackupWindow.DailyLogsFrom(options.Value, clock) is { } from)
         {
-            var from = today.AddDays(-logDays);
             logs = [.. logs.Where(l => l.Date is { } d && d.Date >= from)];
         }
 
         var tasks = db.Tasks.AsNoTracking();
-        if (options.Value.TaskWindowDays is { } taskDays)
+        if (BackupWindow.TasksSince(options.Value, clock) is { } since)
         {
-            var since = clock.StartOfDay(today.AddDays(-taskDays));
             tasks = tasks.Where(t => t.CreatedAt >= since);
         }
 

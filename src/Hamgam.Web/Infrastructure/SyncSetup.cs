@@ -1,4 +1,5 @@
 using Hamgam.Core.Backup;
+using Hamgam.Core.Backup.Restore;
 using Hamgam.Core.Recurring;
 using Hamgam.Sheets;
 using Hamgam.Core.Runs;
@@ -40,6 +41,7 @@ public static class SyncSetup
             client.CredentialsFile = backup.Value.CredentialsFile;
         });
         services.AddTransient<SheetsBackup>();
+        services.AddTransient<SheetsRestore>();
         services.AddSingleton<RunLog>();
         services.AddTransient<NotionPuller>();
         services.AddTransient<NotionPusher>();

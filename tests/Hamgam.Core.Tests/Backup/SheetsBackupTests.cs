@@ -20,7 +20,7 @@ public sealed class SheetsBackupTests
     [Theory, OnAllDatabases]
     public async Task BackupAsync_WritesFourTabsInTwoRequests_TextStaysText(DatabaseProvider provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await BackupHarness.CreateAsync(provider);
         await h.SeedAsync(tasks: 3);
 
         var report = await h.Backup.BackupAsync("test");
@@ -36,6 +36,13 @@ public sealed class SheetsBackupTests
         Assert.Equal(4, tasks.Length);
         Assert.Contains(tasks, r => r.Length > 1 && r[1] == "=HYPERLINK(\"x\")");
         Assert.Contains(tasks, r => r.Length > 1 && r[1] == "کار ۱ 📚");
+        await using (var ids = h.Db.CreateContext())
+        {
+            var local = (await ids.Tasks.Select(t => t.Id).ToListAsync()).Select(g => g.ToString("D"));
+            Assert.Equal(BackupTabs.IdColumn, tasks[0][^1]);
+            Assert.Equal(local.Order(), tasks[1..].Select(r => r[BackupTabs.BrainDumpHeader.Length - 1]).Order());
+        }
+
         var header = h.Sheets.Spreadsheets.GetCell(h.SpreadsheetId, BackupTabs.BrainDump, 0, 0)!;
         Assert.True(header.Bold);
         Assert.Null(h.Sheets.Spreadsheets.GetCell(h.SpreadsheetId, BackupTabs.BrainDump, 1, 1)!.Formula);
@@ -50,7 +57,7 @@ public sealed class SheetsBackupTests
     [Theory, OnAllDatabases]
     public async Task BackupAsync_FewerRowsThanLastTime_LeavesNoStaleRows(DatabaseProvider provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await BackupHarness.CreateAsync(provider);
         await h.SeedAsync(tasks: 6);
         await h.Backup.BackupAsync("test");
         await using (var db = h.Db.CreateContext())
@@ -72,7 +79,7 @@ public sealed class SheetsBackupTests
     [Theory, OnAllDatabases]
     public async Task BackupAsync_WhenSheetsFails_PreviousBackupIsIntactAndTheRunSaysWhy(DatabaseProvider provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await BackupHarness.CreateAsync(provider);
         await h.SeedAsync(tasks: 2);
         await h.Backup.BackupAsync("test");
         var before = h.Sheets.Spreadsheets.ReadCells(h.SpreadsheetId, BackupTabs.BrainDump);
@@ -90,63 +97,5 @@ public sealed class SheetsBackupTests
         var failed = await check.SyncLog.OrderBy(r => r.Id).LastAsync();
         Assert.Equal(SyncRunStatus.Failed, failed.Status);
         Assert.Contains("403", failed.ErrorMessage, StringComparison.Ordinal);
-    }
-
-    private sealed class Harness : IAsyncDisposable
-    {
-        private ServiceProvider _services = null!;
-
-        public TestDatabase Db { get; private set; } = null!;
-
-        public SheetsEmulator Sheets { get; private set; } = null!;
-
-        public string SpreadsheetId { get; private set; } = "";
-
-        public SheetsBackup Backup { get; private set; } = null!;
-
-        public static async Task<Harness> CreateAsync(DatabaseProvider provider)
-        {
-            var h = new Harness { Db = await TestDatabase.CreateAsync(provider) };
-            h.Sheets = await SheetsEmulator.StartAsync(new SheetsEmulatorOptions());
-            h.SpreadsheetId = h.Sheets.Spreadsheets.CreateSpreadsheet(title: "پشتیبان همگام");
-            var services = new ServiceCollection();
-            services.AddSingleton(TimeProvider.System);
-            services.AddSheetsClient(o =>
-            {
-                o.BaseUrl = h.Sheets.BaseUrl;
-                o.CredentialsJson = h.Sheets.CreateServiceAccountKeyJson();
-                o.MaxRetryAttempts = 1;
-            });
-            h._services = services.BuildServiceProvider();
-            var options = Microsoft.Extensions.Options.Options.Create(new SheetsBackupOptions { SpreadsheetId = h.SpreadsheetId });
-            var clock = new UserClock(h.Db.Time, UserClock.ResolveZone("Asia/Tehran"));
-            h.Backup = new SheetsBackup(
-                h._services.GetRequiredService<SheetsClient>(), h.Db.Factory, options,
-                new RunLog(h.Db.Factory, new SyncActivity(), h.Db.Time), h._services.GetRequiredService<SheetsRequestMeter>(), clock);
-            return h;
-        }
-
-        public async Task SeedAsync(int tasks)
-        {
-            await using var db = Db.CreateContext();
-            db.Tasks.Add(new TaskItem { Name = "=HYPERLINK(\"x\")", Status = "Inbox" });
-            for (var i = 1; i < tasks; i++)
-            {
-                db.Tasks.Add(new TaskItem { Name = $"کار {SolarHijri.ToPersianDigits(i.ToString(System.Globalization.CultureInfo.InvariantCulture))} 📚", Context = ["خانه"], QuickWin = i % 2 == 0 });
-            }
-
-            db.DailyLogs.Add(new DailyLog { Name = "دیروز", Date = FlexDate.Parse("2026-11-23"), Mood = "😊 خوب", Energy = 7 });
-            db.DailyLogs.Add(new DailyLog { Name = "قدیمی", Date = FlexDate.Parse("2026-10-01"), Mood = "😐" });
-            db.Projects.Add(new Project { Name = "پروژه", Status = "Active" });
-            db.Habits.Add(new Habit { Name = "مطالعه", Status = "🎯 Active", Counter = 3 });
-            await db.SaveChangesAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _services.DisposeAsync();
-            await Sheets.DisposeAsync();
-            await Db.DisposeAsync();
-        }
     }
 }

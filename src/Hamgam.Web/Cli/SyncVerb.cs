@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Hamgam.Core.Runs;
+using Hamgam.Core.Sync;
+using Hamgam.Core.Sync.Pull;
+using Microsoft.Extensions.Options;
+
+namespace Hamgam.Web.Cli;
+
+/// <summary><c>hamgam sync --pull [--full] [--dry-run] [--allow-mass-delete]</c>: Notion → dashboard, once.</summary>
+internal static class SyncVerb
+{
+    private const int ListedChanges = 50;
+
+    public static Command Create()
+    {
+        // Pushing (dashboard → Notion) joins this verb as --push once the pusher is in the build.
+        var pull = new Option<bool>("--pull") { Description = "Pull changes from Notion (the default, and for now the only direction)." };
+        var full = new Option<bool>("--full") { Description = "Re-list every page, noticing pages trashed in Notion." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing." };
+        var allowMassDelete = new Option<bool>("--allow-mass-delete") { Description = "Apply a pull that deletes more than half of an entity's rows." };
+        var command = HamgamCli.Verb("sync", "Pull from Notion into the dashboard now.");
+        command.Options.Add(pull);
+        command.Options.Add(full);
+        command.Options.Add(dryRun);
+        command.Options.Add(allowMassDelete);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await HamgamCli.StartHostAsync(parse, cancellationToken);
+            var notion = host.Services.GetRequiredService<IOptions<NotionSyncOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(notion.Token) || Enum.GetValues<Core.Data.EntityKind>().All(k => string.IsNullOrWhiteSpace(notion.DatabaseFor(k))))
+            {
+                Console.WriteLine("Notion is not configured: set Notion__Token and Notion__Databases__Tasks|Projects|Habits|DailyLogs " +
+                    "(or NOTION_API_KEY and NOTION_TASKS_DB_ID, …).");
+                return HamgamCli.NotConfigured;
+            }
+
+            var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
+            await using var scope = host.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+            Print(report, request);
+            return report.Status switch
+            {
+                SyncRunStatus.Success when report.Entities.All(e => e.MassDeleteHalt is null) => HamgamCli.Ok,
+                SyncRunStatus.Failed => HamgamCli.Failed,
+                _ => HamgamCli.Partial,
+            };
+        });
+        return command;
+    }
+
+    private static void Print(PullReport report, PullRequest request)
+    {
+        Console.WriteLine($"Pull from Notion{(request.Full ? " (full)" : "")}{(request.DryRun ? " — dry run, nothing was written" : "")}: " +
+            $"{CliText.Status(report.Status)}, {report.RequestsUsed} Notion request(s), run {report.RunId}.");
+        foreach (var e in report.Entities)
+        {
+            Console.WriteLine($"  {CliText.Entity(e.Kind),-11} seen {e.Seen}, created {e.Created}, updated {e.Updated}, unchanged {e.Unchanged}, " +
+                $"deleted {e.Deleted}, conflicts {e.Conflicts}, errors {e.Errors}");
+            if (e.MassDeleteHalt is { } halt)
+            {
+                Console.WriteLine($"    halted: {halt} Run again with --allow-mass-delete to apply it.");
+            }
+        }
+
+        var changes = report.Entities.SelectMany(e => e.Changes).ToList();
+        if (request.DryRun && changes.Count > 0)
+        {
+            Console.WriteLine("Would change:");
+            foreach (var change in changes.Take(ListedChanges))
+            {
+                Console.WriteLine($"  {change.Action.ToString().ToLowerInvariant(),-8} {CliText.Entity(change.Kind)} {change.NotionId}" +
+                    (change.Fields.Count > 0 ? $" ({string.Join(", ", change.Fields)})" : ""));
+            }
+
+            if (changes.Count > ListedChanges)
+            {
+                Console.WriteLine($"  … and {changes.Count - ListedChanges} more.");
+            }
+        }
+
+        CliText.Problems(report.Problems);
+    }
+}
