@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Microsoft.Extensions.Options;
 
 namespace Hamgam.Web.Cli;
@@ -13,13 +14,14 @@ internal static class SyncVerb
 
     public static Command Create()
     {
-        // Pushing (dashboard → Notion) joins this verb as --push once the pusher is in the build.
-        var pull = new Option<bool>("--pull") { Description = "Pull changes from Notion (the default, and for now the only direction)." };
+        var pull = new Option<bool>("--pull") { Description = "Pull changes from Notion into the dashboard." };
+        var push = new Option<bool>("--push") { Description = "Push the dashboard's pending changes to Notion. With neither flag, push then pull." };
         var full = new Option<bool>("--full") { Description = "Re-list every page, noticing pages trashed in Notion." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing." };
         var allowMassDelete = new Option<bool>("--allow-mass-delete") { Description = "Apply a pull that deletes more than half of an entity's rows." };
-        var command = HamgamCli.Verb("sync", "Pull from Notion into the dashboard now.");
+        var command = HamgamCli.Verb("sync", "Push pending changes to Notion, then pull from Notion, now (or one of the two).");
         command.Options.Add(pull);
+        command.Options.Add(push);
         command.Options.Add(full);
         command.Options.Add(dryRun);
         command.Options.Add(allowMassDelete);
@@ -34,10 +36,28 @@ internal static class SyncVerb
                 return HamgamCli.NotConfigured;
             }
 
-            var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
+            var both = !parse.GetValue(pull) && !parse.GetValue(push);
             await using var scope = host.Services.CreateAsyncScope();
+            var pushStatus = SyncRunStatus.Success;
+            if (both || parse.GetValue(push))
+            {
+                var pushed = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(parse.GetValue(dryRun), "cli"), cancellationToken);
+                PrintPush(pushed, parse.GetValue(dryRun));
+                pushStatus = pushed.Status;
+                if (!both)
+                {
+                    return pushed.Status == SyncRunStatus.Success ? HamgamCli.Ok : HamgamCli.Partial;
+                }
+            }
+
+            var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
             var report = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
             Print(report, request);
+            if (pushStatus != SyncRunStatus.Success && report.Status == SyncRunStatus.Success)
+            {
+                return HamgamCli.Partial;
+            }
+
             return report.Status switch
             {
                 SyncRunStatus.Success when report.Entities.All(e => e.MassDeleteHalt is null) => HamgamCli.Ok,
@@ -46,6 +66,17 @@ internal static class SyncVerb
             };
         });
         return command;
+    }
+
+    private static void PrintPush(PushReport report, bool dryRun)
+    {
+        Console.WriteLine($"Push to Notion{(dryRun ? " — dry run, nothing was sent" : "")}: {CliText.Status(report.Status)}, " +
+            $"{report.RequestsUsed} Notion request(s), run {report.RunId}: created {report.Created}, updated {report.Updated}, " +
+            $"trashed {report.Deleted}, failed {report.Failed}.");
+        foreach (var planned in report.Planned.Take(ListedChanges))
+        {
+            Console.WriteLine($"  {planned.Action,-8} {CliText.Entity(planned.Kind)} {planned.EntityId} ({string.Join(", ", planned.Fields)})");
+        }
     }
 
     private static void Print(PullReport report, PullRequest request)
