@@ -26,7 +26,8 @@ public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvid
 
     public const int BackgroundPriority = 1;
 
-    private const int MaxSaveAttempts = 8;
+    // Each failed attempt means another writer succeeded, so progress is guaranteed; the bound only stops a runaway.
+    private const int MaxSaveAttempts = 100;
 
     public async Task<SyncedEntity> CreateAsync(
         EntityKind kind, IReadOnlyDictionary<string, string?> values, int priority = InteractivePriority, CancellationToken cancellationToken = default)
