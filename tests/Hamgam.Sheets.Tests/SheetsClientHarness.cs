@@ -1,3 +1,4 @@
+using Hamgam.Testing;
 using System.Diagnostics;
 using Hamgam.Emulators.Sheets;
 using Microsoft.Extensions.DependencyInjection;

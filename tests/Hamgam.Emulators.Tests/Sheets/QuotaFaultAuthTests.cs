@@ -1,3 +1,4 @@
+using Hamgam.Testing;
 using System.Net.Http.Headers;
 using Hamgam.Emulators.Sheets;
 using Microsoft.Extensions.Time.Testing;

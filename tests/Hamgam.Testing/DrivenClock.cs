@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Hamgam.Sheets.Tests;
+namespace Hamgam.Testing;
 
 /// <summary>
 /// A FakeTimeProvider that knows how many one-shot timers are waiting, so a test can move time only while
