@@ -191,6 +191,36 @@ public sealed class NotionPusherTests
     }
 
     [Theory, OnAllDatabases]
+    public async Task PushAsync_100EditsOf70Pages_SendsOneRequestPerPage(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        // The figure is 1,000 edits of which 300 repeat pages (700 requests, measured); the same ratio, smaller.
+        for (var i = 0; i < 70; i++)
+        {
+            h.AddTaskPage($"کار {i}");
+        }
+
+        await h.PullAsync();
+        List<Guid> ids;
+        await using (var db = h.Db.CreateContext())
+        {
+            ids = await db.Tasks.OrderBy(t => t.Name).Select(t => t.Id).ToListAsync();
+        }
+
+        var edits = ids.Select((id, i) => (id, i)).Concat(ids.Take(30).Select((id, i) => (id, i + 70))).ToList();
+        foreach (var (id, i) in edits)
+        {
+            await h.Changes.UpdateAsync(EntityKind.Task, id, new Dictionary<string, string?> { ["notes"] = $"ویرایش {i}" });
+        }
+
+        var report = await h.PushAsync();
+
+        Assert.Equal(100, edits.Count);
+        Assert.Equal((70, 0), (report.Updated, report.Failed));
+        Assert.Equal(70, report.RequestsUsed);
+    }
+
+    [Theory, OnAllDatabases]
     public async Task PushAsync_DryRun_SendsNothing(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
