@@ -57,7 +57,7 @@ internal sealed class LoadDriver(HttpClient client, Guid[] ids)
 
     private async Task SendAsync(string kind, Guid id, int page, TimeSpan due, Stopwatch clock, ConcurrentBag<Sample> samples, CancellationToken cancellationToken)
     {
-        bool ok;
+        string? error;
         try
         {
             using var response = kind switch
@@ -68,28 +68,32 @@ internal sealed class LoadDriver(HttpClient client, Guid[] ids)
                 _ => await client.PostAsJsonAsync("/api/tasks", new { name = "تازه " + due.Ticks, status = "Not started" }, cancellationToken),
             };
             await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            ok = response.IsSuccessStatusCode;
+            error = response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (HttpRequestException)
         {
-            ok = false;
+            error = "connection";
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            ok = false;
+            error = "timeout (10 s)";
         }
 
-        samples.Add(new Sample(kind is "list" or "get", ok, (clock.Elapsed - due).TotalMilliseconds));
+        samples.Add(new Sample(kind is "list" or "get", error, (clock.Elapsed - due).TotalMilliseconds));
     }
 }
 
-internal sealed record Sample(bool Read, bool Ok, double Milliseconds);
+internal sealed record Sample(bool Read, string? Error, double Milliseconds)
+{
+    public bool Ok => Error is null;
+}
 
 internal sealed record LoadResult(Sample[] Samples, TimeSpan Elapsed)
 {
     public IReadOnlyList<Figure> Figures(int rate)
     {
         var errors = Samples.Count(s => !s.Ok);
+        var kinds = string.Join(", ", Samples.Where(s => !s.Ok).GroupBy(s => s.Error).Select(g => $"{g.Key} ×{g.Count():N0}"));
         var reads = Samples.Where(s => s.Read).Select(s => s.Milliseconds).ToArray();
         var writes = Samples.Where(s => !s.Read).Select(s => s.Milliseconds).ToArray();
         var all = Samples.Select(s => s.Milliseconds).ToArray();
@@ -99,7 +103,7 @@ internal sealed record LoadResult(Sample[] Samples, TimeSpan Elapsed)
         [
             new("P6", $"API p50 at {rate} req/s (mixed)", Percentile(all, 0.50), "ms", Note: $"reads {Percentile(reads, 0.5):0.0} ms, writes {Percentile(writes, 0.5):0.0} ms; {mix}"),
             new("P6", $"API p99 at {rate} req/s (mixed)", Percentile(all, 0.99), "ms", Note: $"reads {Percentile(reads, 0.99):0.0} ms, writes {Percentile(writes, 0.99):0.0} ms; max {all.DefaultIfEmpty().Max():0} ms"),
-            new("P6", "API errors (non-2xx, timeouts)", errors, "req", 0, Judge.Exactly, Note: $"of {Samples.Length:N0}; achieved {achieved:0.0} req/s over {Elapsed.TotalSeconds:0.0} s"),
+            new("P6", "API errors (non-2xx, timeouts)", errors, "req", 0, Judge.Exactly, Note: $"of {Samples.Length:N0}{(errors > 0 ? $" ({kinds})" : "")}; achieved {achieved:0.0} req/s over {Elapsed.TotalSeconds:0.0} s"),
         ];
     }
 

@@ -48,9 +48,21 @@ internal static class Report
 
     private static string Commit()
     {
+        var commit = Git("rev-parse --short HEAD");
+        if (commit is null)
+        {
+            return "unknown (no git checkout)";
+        }
+
+        // Uncommitted changes to tracked files mean the figures are not exactly this commit's.
+        return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no")) ? commit : commit + " (with uncommitted changes)";
+    }
+
+    private static string? Git(string arguments)
+    {
         try
         {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
+            using var git = Process.Start(new ProcessStartInfo("git", arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -58,16 +70,16 @@ internal static class Report
             });
             if (git is null)
             {
-                return "unknown";
+                return null;
             }
 
             var output = git.StandardOutput.ReadToEnd().Trim();
             git.WaitForExit(5000);
-            return git.ExitCode == 0 && output.Length > 0 ? output : "unknown";
+            return git.ExitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return "unknown (git not found)";
+            return null;
         }
     }
 }
