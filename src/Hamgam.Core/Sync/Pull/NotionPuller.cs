@@ -75,6 +75,7 @@ public sealed class NotionPuller(
     {
         var fields = EntityFields.For(kind);
         var cursor = await LoadCursorAsync(kind, cancellationToken);
+        var loaded = CursorState.Of(cursor);
         var remembered = SchemaBindings.Deserialize(cursor.PropertyIds);
         var now = time.GetUtcNow();
         var reconfigured = cursor.ConfiguredId != configured || string.IsNullOrEmpty(cursor.DataSourceId);
@@ -116,7 +117,11 @@ public sealed class NotionPuller(
             cursor.LastEditedTime = Max(cursor.LastEditedTime, seen.LatestEdit);
             cursor.LastFullPullAt = full ? now : cursor.LastFullPullAt;
             cursor.PropertyIds = bindings!.Serialize();
-            await SaveCursorAsync(cursor, cancellationToken);
+            // An idle pull changes nothing here, so it writes nothing (issue 10, P2: zero DB writes).
+            if (CursorState.Of(cursor) != loaded)
+            {
+                await SaveCursorAsync(cursor, cancellationToken);
+            }
         }
     }
 
@@ -140,6 +145,15 @@ public sealed class NotionPuller(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The persisted values of a cursor. A cursor never stored always differs after its first pull, which resolves
+    /// the data source (a full pull), so comparing values is enough to know whether to save.
+    /// </summary>
+    private readonly record struct CursorState(string DataSourceId, string? ConfiguredId, DateTimeOffset? LastEditedTime, DateTimeOffset? LastFullPullAt, string? PropertyIds)
+    {
+        public static CursorState Of(SyncCursor c) => new(c.DataSourceId, c.ConfiguredId, c.LastEditedTime, c.LastFullPullAt, c.PropertyIds);
     }
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;

@@ -21,8 +21,7 @@ internal sealed class ResultScanner(
     public async Task<ScanResult> ScanAsync(
         string dataSourceId, NotionFilter? scope, DateTimeOffset? since, Func<RemoteRecord, bool>? admitNew, bool dryRun, CancellationToken cancellationToken)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        DateTimeOffset? latest = null;
+        var seen = new Seen();
         DateTimeOffset? createdFrom = null;
         while (true)
         {
@@ -31,41 +30,64 @@ internal sealed class ResultScanner(
                 since is { } s ? NotionFilter.LastEditedTime.OnOrAfter(s) : null,
                 createdFrom is { } c ? NotionFilter.CreatedTime.OnOrAfter(c) : null);
             var query = new DataSourceQuery { Filter = filter, Sorts = [NotionSort.ByCreatedTime()], PageSize = 100 };
-            string? next = null;
-            DateTimeOffset? lastCreated = null;
-            QueryResultPage page;
-            do
+            var (incomplete, lastCreated) = await WalkAsync(dataSourceId, query, admitNew, dryRun, seen, cancellationToken);
+            if (!incomplete || lastCreated is null)
             {
-                page = await notion.DataSources.QueryPageAsync(dataSourceId, query, next, cancellationToken);
-                var records = await ReadAsync(page.Results, cancellationToken);
-                await applier.ApplyAsync(kind, records, admitNew, report, dryRun, cancellationToken);
-                foreach (var result in page.Results)
-                {
-                    ids.Add(result.Id);
-                    latest = latest is null || result.LastEditedTime > latest ? result.LastEditedTime : latest;
-                    lastCreated = result.CreatedTime;
-                }
-
-                report.Seen += page.Results.Count;
-                run.AddRecords(records.Count, $"{kind}: {report.Seen}");
-                next = page.HasMore ? page.NextCursor : null;
-            }
-            while (next is not null);
-
-            if (!page.Incomplete || lastCreated is null)
-            {
-                return new ScanResult(ids, latest);
+                return new ScanResult(seen.Ids, seen.Latest);
             }
 
             if (createdFrom == lastCreated)
             {
                 run.AddError(new RecordError(kind, null, null,
                     $"More than 10,000 pages were created in the minute {lastCreated:u}; Notion cannot list past that point."));
-                return new ScanResult(ids, latest);
+                return new ScanResult(seen.Ids, seen.Latest);
             }
 
             createdFrom = lastCreated;
         }
+    }
+
+    /// <summary>
+    /// Pages through one query to its end, applying each page. The next page is asked for before this one is applied,
+    /// so the request waits on the rate limit and the network while the batch is written: the pull runs at the request
+    /// rate, not at request + write time.
+    /// </summary>
+    private async Task<(bool Incomplete, DateTimeOffset? LastCreated)> WalkAsync(
+        string dataSourceId, DataSourceQuery query, Func<RemoteRecord, bool>? admitNew, bool dryRun, Seen seen, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? lastCreated = null;
+        QueryResultPage page;
+        Task<QueryResultPage>? pending = notion.DataSources.QueryPageAsync(dataSourceId, query, null, cancellationToken);
+        do
+        {
+            page = await pending;
+            pending = page is { HasMore: true, NextCursor: { } cursor } ? notion.DataSources.QueryPageAsync(dataSourceId, query, cursor, cancellationToken) : null;
+            List<RemoteRecord> records;
+            try
+            {
+                records = await ReadAsync(page.Results, cancellationToken);
+                await applier.ApplyAsync(kind, records, admitNew, report, dryRun, cancellationToken);
+            }
+            catch when (pending is not null)
+            {
+                // The pull fails on this batch; the page already asked for is dropped, its outcome observed.
+                _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
+
+            foreach (var result in page.Results)
+            {
+                seen.Ids.Add(result.Id);
+                seen.Latest = seen.Latest is null || result.LastEditedTime > seen.Latest ? result.LastEditedTime : seen.Latest;
+                lastCreated = result.CreatedTime;
+            }
+
+            report.Seen += page.Results.Count;
+            run.AddRecords(records.Count, $"{kind}: {report.Seen}");
+        }
+        while (pending is not null);
+
+        return (page.Incomplete, lastCreated);
     }
 
     private async Task<List<RemoteRecord>> ReadAsync(IReadOnlyList<NotionPage> pages, CancellationToken cancellationToken)
@@ -97,5 +119,12 @@ internal sealed class ResultScanner(
         }
 
         return records;
+    }
+
+    private sealed class Seen
+    {
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset? Latest { get; set; }
     }
 }

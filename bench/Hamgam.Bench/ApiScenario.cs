@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Hamgam.Core.Data;
+using Hamgam.Core.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hamgam.Bench;
+
+/// <summary>
+/// P6 (API half): the real app on Kestrel with 10,000 tasks, driven at a fixed arrival rate (open loop: a slow answer
+/// does not slow the arrivals, and latency counts from the request's due time) with a mix of reads and writes.
+/// </summary>
+internal sealed class ApiScenario(BenchOptions options)
+{
+    private const int Tasks = 10_000;
+    private const int Rate = 200;
+    private const int LowRate = 50;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan LowDuration = TimeSpan.FromSeconds(10);
+
+    public async Task<List<Figure>> RunAsync(CancellationToken cancellationToken)
+    {
+        string? database = null;
+        BenchDatabase? pg = null;
+        if (options.Postgres is not null)
+        {
+            pg = await BenchDatabase.CreateAsync(options.Postgres, cancellationToken);
+            database = pg.ConnectionString;
+        }
+
+        try
+        {
+            await using var app = new BenchApp(database);
+            app.UseKestrel(0);
+            app.StartServer();
+            var ids = await SeedAsync(app.Services, cancellationToken);
+            using var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchApp.ApiKey);
+            client.Timeout = TimeSpan.FromSeconds(10);
+            var load = new LoadDriver(client, ids);
+            Console.WriteLine($"P6: warming up, then {Rate} req/s of mixed reads and writes for {Duration.TotalSeconds:0} s…");
+            await load.RunAsync(Rate / 4, Warmup, cancellationToken);
+            var alone = await load.UnloadedAsync(25, cancellationToken);
+            var result = await load.RunAsync(Rate, Duration, cancellationToken);
+            // For reference, the same mix at a quarter of the rate (what this machine sustains without queueing).
+            Console.WriteLine($"P6: {LowRate} req/s for {LowDuration.TotalSeconds:0} s…");
+            var low = await load.RunAsync(LowRate, LowDuration, cancellationToken);
+            return
+            [
+                .. result.Figures(Rate),
+                .. low.Figures(LowRate),
+                new("P6", "API p50 of each request alone (no load)", alone.Values.Max(), "ms",
+                    Note: string.Join(", ", alone.Select(a => $"{a.Key} {a.Value:0.0} ms")) + "; the slowest kind is shown"),
+            ];
+        }
+        finally
+        {
+            if (pg is not null)
+            {
+                await pg.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<Guid[]> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<HamgamDb>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        for (var i = 0; i < Tasks; i++)
+        {
+            db.Tasks.Add(new TaskItem { Name = $"کار شماره {i}", Status = i % 2 == 0 ? "Not started" : "In progress", Tags = ["tag" + (i % 7)], Importance = "High" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Tasks.AsNoTracking().Select(t => t.Id).ToArrayAsync(cancellationToken);
+    }
+}
