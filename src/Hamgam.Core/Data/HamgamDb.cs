@@ -117,6 +117,7 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
             e.Property(x => x.NotionId).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.DeletedAt);
+            e.HasIndex(x => new { x.CreatedAt, x.Id });
             e.Ignore(x => x.IsDeleted);
             // Tombstones stay in the table for the sync engine but are hidden from every other query.
             e.HasQueryFilter(x => x.DeletedAt == null);

@@ -24,25 +24,30 @@ public static partial class DataSourceResolver
         return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
     }
 
-    /// <summary>Retrieves the data source, trying the id as a data source first and as a database second.</summary>
+    /// <summary>
+    /// Retrieves the data source. The id is tried as a database first (the seed's settings name databases, and a
+    /// database id resolves in two requests that way), then as a data source.
+    /// </summary>
     public static async Task<NotionDataSource> ResolveAsync(NotionClient notion, string configured, CancellationToken cancellationToken)
     {
         var id = NormalizeId(configured) ?? throw new NotionApiException(400, "validation_error",
             $"'{configured}' does not contain a Notion id (32 hexadecimal characters).");
+        NotionDatabase database;
         try
         {
-            return await notion.DataSources.RetrieveAsync(id, cancellationToken);
+            database = await notion.Databases.RetrieveAsync(id, cancellationToken);
         }
         catch (NotionApiException ex) when (ex.Status == 404)
         {
-            var database = await notion.Databases.RetrieveAsync(id, cancellationToken);
-            if (database.DataSources.Count == 0)
-            {
-                throw new NotionApiException(404, "object_not_found", $"The database {id} has no data source.");
-            }
-
-            return await notion.DataSources.RetrieveAsync(database.DataSources[0].Id, cancellationToken);
+            return await notion.DataSources.RetrieveAsync(id, cancellationToken);
         }
+
+        if (database.DataSources.Count == 0)
+        {
+            throw new NotionApiException(404, "object_not_found", $"The database {id} has no data source.");
+        }
+
+        return await notion.DataSources.RetrieveAsync(database.DataSources[0].Id, cancellationToken);
     }
 
     [GeneratedRegex("[0-9a-fA-F]{32}")]

@@ -138,6 +138,9 @@ namespace Hamgam.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_daily_logs_notion_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_daily_logs_created_at_id");
+
                     b.ToTable("daily_logs", (string)null);
                 });
 
@@ -257,6 +260,9 @@ namespace Hamgam.Migrations.Postgres.Migrations
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_habits_notion_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_habits_created_at_id");
 
                     b.ToTable("habits", (string)null);
                 });
@@ -379,6 +385,9 @@ namespace Hamgam.Migrations.Postgres.Migrations
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_projects_notion_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_projects_created_at_id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -802,6 +811,9 @@ namespace Hamgam.Migrations.Postgres.Migrations
 
                     b.HasIndex("ScheduledFor")
                         .HasDatabaseName("ix_tasks_scheduled_for");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_created_at_id");
 
                     b.HasIndex("RecurringTemplateId", "RecurringDay")
                         .IsUnique()

@@ -132,6 +132,9 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_daily_logs_notion_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_daily_logs_created_at_id");
+
                     b.ToTable("daily_logs", (string)null);
                 });
 
@@ -252,6 +255,9 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_habits_notion_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_habits_created_at_id");
+
                     b.ToTable("habits", (string)null);
                 });
 
@@ -371,6 +377,9 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_projects_notion_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_projects_created_at_id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -788,6 +797,9 @@ namespace Hamgam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ScheduledFor")
                         .HasDatabaseName("ix_tasks_scheduled_for");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_created_at_id");
 
                     b.HasIndex("RecurringTemplateId", "RecurringDay")
                         .IsUnique()

@@ -67,7 +67,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
                 row.Baseline = Baselines.Write(record.Fields, false);
                 db.Add(row);
                 report.Created++;
-                report.Changes.Add(new PlannedChange(kind, record.NotionId, PlannedAction.Create, [.. record.Fields.Keys]));
+                report.AddChange(new PlannedChange(kind, record.NotionId, PlannedAction.Create, [.. record.Fields.Keys]));
             }
             else
             {
@@ -171,7 +171,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
             report.Updated++;
         }
 
-        report.Changes.Add(new PlannedChange(fields.Kind, record.NotionId, action, changed));
+        report.AddChange(new PlannedChange(fields.Kind, record.NotionId, action, changed));
     }
 
     /// <summary>Outbox fields that lost a conflict (or target a page that is now trashed) must not be pushed later.</summary>

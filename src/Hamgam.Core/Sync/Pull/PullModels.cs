@@ -40,7 +40,19 @@ public sealed class EntityPullReport(EntityKind kind)
     /// <summary>Set when the deletions were not applied because they exceeded the mass-delete limit.</summary>
     public string? MassDeleteHalt { get; set; }
 
+    /// <summary>The first <see cref="MaxListedChanges"/> changes, for a dry run's listing; the counts above cover them all.</summary>
     public List<PlannedChange> Changes { get; } = [];
+
+    /// <summary>Caps the listing so that a 100,000-page pull does not hold a record of every row in memory.</summary>
+    public const int MaxListedChanges = 1_000;
+
+    public void AddChange(PlannedChange change)
+    {
+        if (Changes.Count < MaxListedChanges)
+        {
+            Changes.Add(change);
+        }
+    }
 }
 
 /// <summary>The result of one pull run.</summary>

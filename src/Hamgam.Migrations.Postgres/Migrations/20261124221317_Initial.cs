@@ -14,6 +14,18 @@ namespace Hamgam.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "app_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_app_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "conflicts",
                 columns: table => new
                 {
@@ -112,6 +124,7 @@ namespace Hamgam.Migrations.Postgres.Migrations
                     priority = table.Column<int>(type: "integer", nullable: false),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -155,6 +168,7 @@ namespace Hamgam.Migrations.Postgres.Migrations
                 {
                     entity_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     data_source_id = table.Column<string>(type: "text", nullable: false),
+                    configured_id = table.Column<string>(type: "text", nullable: true),
                     last_edited_time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_full_pull_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     property_ids = table.Column<string>(type: "text", nullable: true)
@@ -283,6 +297,11 @@ namespace Hamgam.Migrations.Postgres.Migrations
                 columns: new[] { "resolved_at", "detected_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_daily_logs_created_at_id",
+                table: "daily_logs",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_daily_logs_date",
                 table: "daily_logs",
                 column: "date");
@@ -302,6 +321,11 @@ namespace Hamgam.Migrations.Postgres.Migrations
                 name: "ix_habit_check_ins_habit_id_day",
                 table: "habit_check_ins",
                 columns: new[] { "habit_id", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_habits_created_at_id",
+                table: "habits",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_habits_deleted_at",
@@ -325,6 +349,11 @@ namespace Hamgam.Migrations.Postgres.Migrations
                 columns: new[] { "state", "priority", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_projects_created_at_id",
+                table: "projects",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_projects_deleted_at",
                 table: "projects",
                 column: "deleted_at");
@@ -344,6 +373,11 @@ namespace Hamgam.Migrations.Postgres.Migrations
                 name: "ix_sync_run_errors_sync_run_id",
                 table: "sync_run_errors",
                 column: "sync_run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_created_at_id",
+                table: "tasks",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_deleted_at",
@@ -376,6 +410,9 @@ namespace Hamgam.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "app_settings");
+
             migrationBuilder.DropTable(
                 name: "conflicts");
 

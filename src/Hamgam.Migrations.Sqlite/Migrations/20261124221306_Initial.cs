@@ -12,6 +12,18 @@ namespace Hamgam.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "app_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_app_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "conflicts",
                 columns: table => new
                 {
@@ -110,6 +122,7 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     priority = table.Column<int>(type: "INTEGER", nullable: false),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     completed_at = table.Column<long>(type: "INTEGER", nullable: true)
@@ -153,6 +166,7 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                 {
                     entity_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     data_source_id = table.Column<string>(type: "TEXT", nullable: false),
+                    configured_id = table.Column<string>(type: "TEXT", nullable: true),
                     last_edited_time = table.Column<long>(type: "INTEGER", nullable: true),
                     last_full_pull_at = table.Column<long>(type: "INTEGER", nullable: true),
                     property_ids = table.Column<string>(type: "TEXT", nullable: true)
@@ -281,6 +295,11 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                 columns: new[] { "resolved_at", "detected_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_daily_logs_created_at_id",
+                table: "daily_logs",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_daily_logs_date",
                 table: "daily_logs",
                 column: "date");
@@ -300,6 +319,11 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                 name: "ix_habit_check_ins_habit_id_day",
                 table: "habit_check_ins",
                 columns: new[] { "habit_id", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_habits_created_at_id",
+                table: "habits",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_habits_deleted_at",
@@ -323,6 +347,11 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                 columns: new[] { "state", "priority", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_projects_created_at_id",
+                table: "projects",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_projects_deleted_at",
                 table: "projects",
                 column: "deleted_at");
@@ -342,6 +371,11 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                 name: "ix_sync_run_errors_sync_run_id",
                 table: "sync_run_errors",
                 column: "sync_run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_created_at_id",
+                table: "tasks",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_deleted_at",
@@ -374,6 +408,9 @@ namespace Hamgam.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "app_settings");
+
             migrationBuilder.DropTable(
                 name: "conflicts");
 
