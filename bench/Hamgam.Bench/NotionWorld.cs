@@ -3,6 +3,7 @@ using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
 using Hamgam.Emulators.Notion;
 using Hamgam.Notion;
@@ -82,6 +83,15 @@ internal sealed class NotionWorld : IAsyncDisposable
         return new NotionPuller(
             services.GetRequiredService<NotionClient>(), Db, Microsoft.Extensions.Options.Options.Create(_options), runs,
             services.GetRequiredService<NotionRequestMeter>(), new UserClock(time, UserClock.ResolveZone("Asia/Tehran")), time);
+    }
+
+    public NotionPusher Pusher(bool fast)
+    {
+        var services = fast ? _fast : _realistic;
+        var time = TimeProvider.System;
+        return new NotionPusher(
+            services.GetRequiredService<NotionClient>(), Db, Microsoft.Extensions.Options.Options.Create(_options),
+            new RunLog(Db, new SyncActivity(), time), services.GetRequiredService<NotionRequestMeter>(), time);
     }
 
     /// <summary>

@@ -8,10 +8,7 @@ internal static class Scenarios
     public static IEnumerable<Scenario> All(BenchOptions options)
     {
         yield return new(["P1", "P2", "P5"], options.Large ? TimeSpan.FromMinutes(45) : TimeSpan.FromMinutes(8), new PullScenarios(options).RunAsync);
-        // The push (outbox → Notion) is being written; P3 becomes one more scenario here when NotionPusher is on main:
-        // 1,000 local edits of which 300 repeat pages; requests against the coalesced count, wall time against that count / 3 s.
-        yield return new(["P3"], TimeSpan.FromMinutes(5), _ => Task.FromResult<List<Figure>>(
-            [Figure.NotRun("P3", "push of 1,000 edits (300 repeat pages)", "P3: not run — pusher not available in this build")]));
+        yield return new(["P3"], TimeSpan.FromMinutes(8), new PushScenario(options).RunAsync);
         yield return new(["P4"], TimeSpan.FromMinutes(5), new BackupScenario(options).RunAsync);
         yield return new(["P6"], TimeSpan.FromMinutes(3), async ct =>
         {

@@ -86,7 +86,10 @@ public sealed class NotionPuller(
         var bindings = remembered;
         if (full)
         {
-            var dataSource = await DataSourceResolver.ResolveAsync(notion, reconfigured ? configured : cursor.DataSourceId, cancellationToken);
+            // A data source id remembered from an earlier pull is read directly (one request); a new setting is resolved.
+            var dataSource = reconfigured
+                ? await DataSourceResolver.ResolveAsync(notion, configured, cancellationToken)
+                : await RetrieveKnownAsync(cursor.DataSourceId, configured, cancellationToken);
             cursor.DataSourceId = dataSource.Id;
             cursor.ConfiguredId = configured;
             (bindings, var bindingProblems) = BindingResolver.Resolve(fields, options.Value, dataSource, remembered);
@@ -122,6 +125,19 @@ public sealed class NotionPuller(
             {
                 await SaveCursorAsync(cursor, cancellationToken);
             }
+        }
+    }
+
+    private async Task<NotionDataSource> RetrieveKnownAsync(string dataSourceId, string configured, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await notion.DataSources.RetrieveAsync(dataSourceId, cancellationToken);
+        }
+        catch (NotionApiException ex) when (ex.IsNotFound)
+        {
+            // The remembered data source is gone (replaced, or no longer shared): resolve the setting afresh.
+            return await DataSourceResolver.ResolveAsync(notion, configured, cancellationToken);
         }
     }
 
