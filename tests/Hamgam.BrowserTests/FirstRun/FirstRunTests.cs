@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hamgam.BrowserTests.FirstRun;
@@ -44,16 +45,28 @@ public sealed class FirstRunTests(Browser browser) : IAsyncLifetime
 
         await tab.GoToAsync("/");
         await page.ClickAsync("button.sync-now");
-        await WaitUntilAsync(() => NotionTitles().Contains(Edited));
+        try
+        {
+            await WaitUntilAsync(() => NotionTitles().Contains(Edited));
+        }
+        catch (OperationCanceledException)
+        {
+            await using var db = await _server.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hamgam.Core.Data.HamgamDb>>().CreateDbContextAsync();
+            var runs = db.SyncLog.Select(r => r.Type + " " + r.Status + " " + r.ErrorMessage).ToList();
+            var outbox = db.Outbox.Select(o => o.State + " " + o.Fields).ToList();
+            Assert.Fail(string.Join(" | ", runs) + " || " + string.Join(" | ", outbox));
+        }
+        // One spinner serves both buttons: wait until the sync run has finished before asking for a backup.
+        await Assertions.Expect(page.Locator("button.backup-now")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-btn-loading"), new() { Timeout = 60_000 });
         await page.ClickAsync("button.backup-now");
         await WaitUntilAsync(() => _server.Demo.Sheets.Spreadsheets.FindTab(_server.Demo.SpreadsheetId, "Brain Dump Archive") is { } t
             && _server.Demo.Sheets.Spreadsheets.ReadCells(_server.Demo.SpreadsheetId, t.Title).Length > 1);
 
         await tab.GoToAsync("/demo");
-        await Assertions.Expect(page.Locator("[data-testid=notion-table]").First).ToContainTextAsync(Edited);
+        await tab.ScreenshotAsync("first-run.demo");
+        await Assertions.Expect(page.Locator("[data-testid=notion-table]", new() { HasText = Edited })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=sheet-table]").First).ToBeVisibleAsync();
         Assert.DoesNotContain(Original, NotionTitles());
-        await tab.ScreenshotAsync("first-run.demo");
     }
 
     private List<string> NotionTitles() =>

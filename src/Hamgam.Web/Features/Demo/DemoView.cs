@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Hamgam.Web.Infrastructure.Demo;
 
@@ -46,7 +45,7 @@ public sealed record DemoView(IReadOnlyList<DemoView.Source> Sources, IReadOnlyL
             "multi_select" => string.Join("، ", (value as JsonArray ?? []).Select(o => (string?)o?["name"])),
             "date" => (string?)value?["start"] ?? "",
             "checkbox" => value?.GetValue<bool>() == true ? "✓" : "",
-            "number" => value is JsonValue n ? n.GetValue<double>().ToString(CultureInfo.InvariantCulture) : "",
+            "number" => value is JsonValue n ? n.ToJsonString() : "",
             "relation" => (value as JsonArray)?.Count is > 0 and var count ? $"→ {count}" : "",
             _ => value?.ToJsonString() ?? "",
         };
