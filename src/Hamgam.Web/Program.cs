@@ -4,10 +4,12 @@ using Hamgam.Web.Features.DailyLogs;
 using Hamgam.Web.Features.Dashboard;
 using Hamgam.Web.Features.Habits;
 using Hamgam.Web.Features.Projects;
+using Hamgam.Web.Features.Settings;
 using Hamgam.Web.Features.Sync;
 using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
+using Hamgam.Web.Infrastructure.Demo;
 using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
@@ -24,6 +26,8 @@ builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
 builder.Services.AddDashboard();
+builder.Services.AddHamgamDemo();
+builder.Services.AddConnectionChecks();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -36,6 +40,7 @@ app.UseAntiforgery();
 
 app.MapHamgamHealth();
 app.MapSignIn();
+app.MapDemoSignIn();
 app.MapOpenApi();
 app.MapTasks();
 app.MapProjects();

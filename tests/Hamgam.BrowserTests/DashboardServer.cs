@@ -44,6 +44,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Auth:ApiKey", ApiKey);
+        builder.UseSetting("Demo:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<ISyncTriggers>(Triggers));
     }
 

@@ -22,7 +22,7 @@ public static class HamgamCli
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "migrate", "sync", "backup", "restore", "status", "emulate",
+        "migrate", "sync", "backup", "restore", "status", "emulate", "init-notion",
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -36,6 +36,7 @@ public static class HamgamCli
         root.Subcommands.Add(RestoreVerb.Create());
         root.Subcommands.Add(StatusVerb.Create());
         root.Subcommands.Add(EmulateVerb.Create());
+        root.Subcommands.Add(InitNotionVerb.Create());
         try
         {
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

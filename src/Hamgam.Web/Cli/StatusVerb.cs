@@ -74,11 +74,17 @@ internal static class StatusVerb
             {
                 var source = await DataSourceResolver.ResolveAsync(notion, configured, cancellationToken);
                 Console.WriteLine($"{label} {configured}: reachable (data source \"{source.PlainTitle}\", {source.Id})");
+                foreach (var finding in Core.Sync.Schema.NotionSchemaChecker.Compare(kind, options, source.Properties))
+                {
+                    allReachable &= finding.Severity != Core.Sync.Schema.SchemaSeverity.Error;
+                    Console.WriteLine($"    {finding.Severity.ToString().ToLowerInvariant()}: {finding.Message}");
+                }
             }
             catch (NotionApiException ex)
             {
                 allReachable = false;
                 Console.WriteLine($"{label} {configured}: NOT reachable — {Explain(ex)} (Notion answered {ex.Status} {ex.Code}: {ex.Message})");
+                Console.WriteLine($"    what to do: {Core.Sync.Schema.NotionSchemaChecker.Explain(ex, configured)}");
             }
             catch (HttpRequestException ex)
             {

@@ -9,7 +9,7 @@ namespace Hamgam.IntegrationTests.Features;
 
 public sealed class AuthTests
 {
-    private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "GET /culture/{id}"];
+    private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "POST /signin/demo", "GET /culture/{id}"];
 
     // Stylesheets, scripts and fonts are public files (the sign-in page needs them); no data is served from these.
     private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam."];

@@ -16,6 +16,7 @@ internal static class SignInPage
             Failed = failed,
             Persian = culture.StartsWith("fa", StringComparison.OrdinalIgnoreCase),
             ReturnUrl = returnUrl,
+            Demo = Demo.DemoSetup.CanEnterWithoutKey(context),
         });
     }
 }
