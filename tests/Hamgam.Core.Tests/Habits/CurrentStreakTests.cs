@@ -81,6 +81,7 @@ public sealed class CurrentStreakTests
         Assert.Equal(4, StreakCalculator.EffectiveStreak(state, D(2025, 1, 6), "Daily"));
         Assert.Equal(0, StreakCalculator.EffectiveStreak(state, D(2025, 1, 7), "Daily"));
         Assert.Equal(4, StreakCalculator.EffectiveStreak(state, D(2025, 1, 17), "Weekly"));
+        Assert.Equal(9, StreakCalculator.EffectiveStreak(new HabitStreakState(12, 9, 15, null), D(2025, 1, 17), "Daily"));
         Assert.Equal(0, StreakCalculator.EffectiveStreak(HabitStreakState.New, D(2025, 1, 7), "Daily"));
     }
 }

@@ -90,7 +90,8 @@ public static class StreakCalculator
         ArgumentNullException.ThrowIfNull(state);
         if (state.LastCheckIn is not DateOnly last)
         {
-            return 0;
+            // No check-in recorded here (e.g. the streak came from Notion): the stored streak is all we know.
+            return state.Streak;
         }
 
         var cadence = ParseFrequency(frequency);
