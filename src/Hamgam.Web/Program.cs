@@ -8,6 +8,7 @@ using Hamgam.Web.Features.Sync;
 using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
+using Hamgam.Web.Infrastructure.Jobs;
 using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
@@ -20,6 +21,7 @@ builder.AddHamgamConfiguration();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
+builder.Services.AddHamgamJobs();
 builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
@@ -42,6 +44,7 @@ app.MapProjects();
 app.MapHabits();
 app.MapDailyLogs();
 app.MapSync();
+app.MapJobsDashboard();
 app.MapDashboard();
 await app.RunAsync();
 return 0;
