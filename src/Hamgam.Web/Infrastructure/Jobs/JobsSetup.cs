@@ -27,10 +27,14 @@ public static class JobsSetup
             .ValidateOnStart();
         services.AddSingleton(CreateStorage);
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, config) =>
+        {
+            HangfireLogging.Use(sp.GetRequiredService<ILoggerFactory>());
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogging());
+        });
         services.AddHangfireServer((sp, server) =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -58,6 +62,7 @@ public static class JobsSetup
 
     private static JobStorage CreateStorage(IServiceProvider sp)
     {
+        sp.GetRequiredService<IGlobalConfiguration>();
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
         if (database.ProviderKind == DatabaseProvider.Postgres)
