@@ -44,6 +44,17 @@ public sealed class JobsTests
         Assert.Equal(new TimeSpan(20, 30, 0), recurring.ToUniversalTime().TimeOfDay);
     }
 
+    [Fact]
+    public async Task Start_WithABadCron_FailsNamingTheSetting()
+    {
+        await using var app = new HamgamAppFactory();
+        app.Settings["Sync:PullCron"] = "every five minutes";
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Sync:PullCron", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory, OnAllDatabases]
     public async Task SyncNow_RunsTheScheduledJob_AndAnswersWithItsOutcome(DatabaseProvider provider)
     {

@@ -9,7 +9,8 @@ namespace Hamgam.IntegrationTests.Jobs;
 
 /// <summary>
 /// Two real Hamgam processes on one PostgreSQL database, with the recurring-tasks schedule every 2 seconds: each tick
-/// runs once (never twice) while both are up, and when one is killed the other carries on.
+/// runs once (never twice) while both are up, and when one is killed the other carries on. At most 60 s: two starts of
+/// 20 s, then 12 s and 8 s of runs.
 /// </summary>
 public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
 {
@@ -35,12 +36,12 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
             ["Jobs__LockTimeout"] = "00:00:05",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        await using var first = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(25));
-        await using var second = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(25));
+        await using var first = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(20));
+        await using var second = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(20));
         output.WriteLine($"both up after {clock.Elapsed.TotalSeconds:F1} s");
 
         var bothFrom = await NowAsync(db);
-        var bothRuns = await WaitForRunsAsync(db, bothFrom, 5, TimeSpan.FromSeconds(20));
+        var bothRuns = await WaitForRunsAsync(db, bothFrom, 4, TimeSpan.FromSeconds(12));
         var bothTo = await NowAsync(db);
         AssertOncePerTick(bothRuns, bothFrom, bothTo);
         var closest = bothRuns.Zip(bothRuns.Skip(1), (a, b) => b - a).Min();
@@ -49,7 +50,7 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
 
         first.Kill();
         var killedAt = await NowAsync(db);
-        var afterRuns = await WaitForRunsAsync(db, killedAt, 3, TimeSpan.FromSeconds(20));
+        var afterRuns = await WaitForRunsAsync(db, killedAt, 3, TimeSpan.FromSeconds(8));
         var afterTo = await NowAsync(db);
         AssertOncePerTick(afterRuns, killedAt, afterTo);
         Assert.False(second.HasExited, second.Output);

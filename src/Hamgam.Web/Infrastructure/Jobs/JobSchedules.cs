@@ -19,13 +19,27 @@ public sealed class JobSchedules(IRecurringJobManager manager, JobStorage storag
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = new RecurringJobOptions { TimeZone = clock.Zone };
-        manager.AddOrUpdate<SyncJobs>(SyncId, j => j.SyncAsync("scheduled", false, false, CancellationToken.None), sync.Value.PullCron, options);
-        manager.AddOrUpdate<SyncJobs>(BackupId, j => j.BackupAsync("scheduled", CancellationToken.None), sync.Value.BackupCron, options);
-        manager.AddOrUpdate<SyncJobs>(RecurringId, j => j.RecurringAsync("scheduled", CancellationToken.None), sync.Value.RecurringCron, options);
+        var s = sync.Value;
+        Schedule("Sync:PullCron", s.PullCron, () => manager.AddOrUpdate<SyncJobs>(SyncId, j => j.SyncAsync("scheduled", false, false, CancellationToken.None), s.PullCron, options));
+        Schedule("Sync:BackupCron", s.BackupCron, () => manager.AddOrUpdate<SyncJobs>(BackupId, j => j.BackupAsync("scheduled", CancellationToken.None), s.BackupCron, options));
+        Schedule("Sync:RecurringCron", s.RecurringCron, () => manager.AddOrUpdate<SyncJobs>(RecurringId, j => j.RecurringAsync("scheduled", CancellationToken.None), s.RecurringCron, options));
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Schedule(string key, string cron, Action addOrUpdate)
+    {
+        try
+        {
+            addOrUpdate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(
+                $"{key} '{cron}' is not a cron expression (five fields, or six with seconds first, e.g. \"*/5 * * * *\"): {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Each schedule's next run (UTC), as the job storage has it.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> NextRuns()
