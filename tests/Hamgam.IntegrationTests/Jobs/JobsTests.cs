@@ -82,6 +82,21 @@ public sealed class JobsTests
         Assert.Contains(succeeded, j => j.Value.Job.Type == typeof(SyncJobs) && j.Value.Job.Method.Name == nameof(SyncJobs.SyncAsync));
     }
 
+    [Theory, OnAllDatabases]
+    public async Task JobStorage_IsTheAppsOwnDatabase(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = CreateApp(db);
+        using var client = app.CreateAuthorizedClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sync/status")).StatusCode);
+
+        await using var context = db.CreateContext();
+        var sql = provider == DatabaseProvider.Sqlite
+            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name IN ('Job', 'State', 'Hash', 'sync_log')"
+            : "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE (table_schema = 'hangfire' AND table_name IN ('job', 'state', 'hash')) OR table_name = 'sync_log'";
+        Assert.Equal(4, await context.Database.SqlQueryRaw<int>(sql).SingleAsync());
+    }
+
     [Fact]
     public async Task Job_WhileARunHoldsItsLockInAnotherProcess_IsSkipped_NotRunOrQueued()
     {

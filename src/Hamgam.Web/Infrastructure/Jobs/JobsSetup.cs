@@ -12,14 +12,13 @@ using Microsoft.Extensions.Options;
 namespace Hamgam.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// The job engine (Hangfire): storage in the app's database — PostgreSQL in its own schema <c>hangfire</c>, or for
-/// SQLite a sibling file <c>hamgam.jobs.db</c> — the schedules, the server, and the dashboard at <c>/hangfire</c>.
+/// The job engine (Hangfire): storage in the app's own database — PostgreSQL in its own schema <c>hangfire</c>, or the
+/// app's SQLite file (Hangfire's PascalCase tables beside EF's snake_case ones, both in WAL mode, one native SQLite
+/// library for both) — the schedules, the server, and the dashboard at <c>/hangfire</c>.
 /// Storage, activator and clients are per app (registered in DI), not Hangfire's process-wide statics.
 /// </summary>
 public static class JobsSetup
 {
-    public const string JobsFile = "hamgam.jobs.db";
-
     public static IServiceCollection AddHamgamJobs(this IServiceCollection services)
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
@@ -86,12 +85,11 @@ public static class JobsSetup
         });
     }
 
-    /// <summary>The jobs file next to the app's SQLite file (same data folder).</summary>
+    /// <summary>The app's SQLite file (its folder created if need be).</summary>
     public static string JobsFilePath(DatabaseOptions database)
     {
-        var appFile = new SqliteConnectionStringBuilder(database.ResolveConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(appFile)) ?? database.ResolveDataDirectory();
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, JobsFile);
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(database.ResolveConnectionString()).DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(file) ?? database.ResolveDataDirectory());
+        return file;
     }
 }
