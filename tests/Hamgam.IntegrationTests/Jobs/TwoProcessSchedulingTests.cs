@@ -48,6 +48,8 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
         Assert.True(closest >= Tick / 2, $"Two runs {closest.TotalMilliseconds:F0} ms apart: a tick ran twice.");
         Assert.Equal(2, await ServerCountAsync(db));
 
+        output.WriteLine($"jobs of the two-process phase were processed by {await ProcessingServerCountAsync(db)} distinct servers");
+
         first.Kill();
         var killedAt = await NowAsync(db);
         var afterRuns = await WaitForRunsAsync(db, killedAt, 3, TimeSpan.FromSeconds(8));
@@ -90,6 +92,13 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
     {
         await using var context = db.CreateContext();
         return await context.Database.SqlQueryRaw<DateTimeOffset>("SELECT now() AS \"Value\"").SingleAsync();
+    }
+
+    private static async Task<int> ProcessingServerCountAsync(TestDatabase db)
+    {
+        await using var context = db.CreateContext();
+        return await context.Database.SqlQueryRaw<int>(
+            "SELECT count(DISTINCT data::jsonb->>'ServerId')::int AS \"Value\" FROM hangfire.state WHERE name = 'Processing'").SingleAsync();
     }
 
     private static async Task<int> ServerCountAsync(TestDatabase db)
