@@ -10,6 +10,7 @@ using Hamgam.Web.Features.Tasks;
 using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
 using Hamgam.Web.Infrastructure.Demo;
+using Hamgam.Web.Infrastructure.Jobs;
 using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
@@ -22,6 +23,7 @@ builder.AddHamgamConfiguration();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
+builder.Services.AddHamgamJobs();
 builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
@@ -47,6 +49,7 @@ app.MapProjects();
 app.MapHabits();
 app.MapDailyLogs();
 app.MapSync();
+app.MapJobsDashboard();
 app.MapDashboard();
 await app.RunAsync();
 return 0;

@@ -5,8 +5,10 @@ using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Conflicts;
 using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Pull;
+using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Sync.Status;
 using Hamgam.Notion;
+using Hamgam.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +33,8 @@ public sealed record SyncStatusResponse(
     bool NotionConfigured,
     IReadOnlyList<RunSummary> LastRuns,
     IReadOnlyList<SyncProgress> Running,
-    RequestBudget Budget);
+    RequestBudget Budget,
+    IReadOnlyDictionary<string, DateTimeOffset?> NextRuns);
 
 public sealed record SeedTaskCounts(int Total, [property: JsonPropertyName("recently_synced")] int RecentlySynced);
 
@@ -44,9 +47,9 @@ public static class SyncApi
     public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/api/sync").WithTags("Sync");
-        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Push what is pending, then pull from Notion (the seed's endpoint); 409 while a sync is running.");
+        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Push what is pending, then pull from Notion (the seed's endpoint); 409 while a sync is running; runs as the scheduled job does.");
         sync.MapPost("/sheets/backup", BackupNowAsync).WithSummary("Back up to the Google Sheet now (the seed's endpoint); 409 while a backup is running.");
-        sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs and the request budget.");
+        sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs, the request budget and the next scheduled runs.");
         sync.MapGet("/log", LogAsync).WithSummary("The sync log, newest first, with per-record errors.");
         sync.MapGet("/failed", async (FailedPushes failed, CancellationToken ct) => TypedResults.Ok(await failed.ListAsync(ct)))
             .WithSummary("Pushes Notion rejected, with Notion's message.");
@@ -63,54 +66,61 @@ public static class SyncApi
         return app;
     }
 
-    private static async Task<Results<Ok<SyncResponse>, Conflict<SyncResponse>>> SyncNowAsync(
-        SyncRunner runner, bool? full, bool? dryRun, CancellationToken cancellationToken)
+    /// <summary>The seed's response for a finished push-then-pull.</summary>
+    public static SyncResponse ToResponse(PushReport push, PullReport report)
+    {
+        var entities = report.Entities.Select(e => new EntitySyncCounts(
+            e.Kind.ToString(), e.Seen, e.Created, e.Updated, e.Deleted, e.Unchanged, e.Conflicts, e.Errors, e.MassDeleteHalt)).ToList();
+        var error = report.Problems.Count > 0 ? string.Join(" ", report.Problems) : null;
+        entities.Insert(0, new EntitySyncCounts("Push", push.Planned.Count, push.Created, push.Updated, push.Deleted, 0, 0, push.Failed, null));
+        return new SyncResponse(
+            report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed + push.RequestsUsed, entities);
+    }
+
+    /// <summary>Enqueues the sync job (the one the schedule runs) and answers with its outcome once it has run.</summary>
+    private static async Task<Results<Ok<SyncResponse>, Conflict<SyncResponse>, Accepted<SyncResponse>>> SyncNowAsync(
+        SyncRunner runner, JobTriggers triggers, bool? full, bool? dryRun, CancellationToken cancellationToken)
     {
         if (!runner.NotionConfigured)
         {
             return TypedResults.Ok(new SyncResponse(false, "Notion is not configured: set Notion__Token and the database ids.", null, null, 0, []));
         }
 
-        var result = await runner.SyncAsync(new PullRequest(full ?? false, dryRun ?? false, Trigger: "manual"), cancellationToken);
-        if (result is not var (push, report))
+        var outcome = await triggers.WaitAsync(triggers.Enqueue(SyncJob.Sync, full ?? false, dryRun ?? false), cancellationToken);
+        return outcome switch
         {
-            return TypedResults.Conflict(new SyncResponse(false, "A sync from Notion is already running.", null, null, 0, []));
-        }
-
-        var entities = report.Entities.Select(e => new EntitySyncCounts(
-            e.Kind.ToString(), e.Seen, e.Created, e.Updated, e.Deleted, e.Unchanged, e.Conflicts, e.Errors, e.MassDeleteHalt)).ToList();
-        var error = report.Problems.Count > 0 ? string.Join(" ", report.Problems) : null;
-        entities.Insert(0, new EntitySyncCounts("Push", push.Planned.Count, push.Created, push.Updated, push.Deleted, 0, 0, push.Failed, null));
-        return TypedResults.Ok(new SyncResponse(
-            report.Status != SyncRunStatus.Failed, error, report.RunId, report.Status.ToString().ToLowerInvariant(), report.RequestsUsed + push.RequestsUsed, entities));
+            null => TypedResults.Accepted("/api/sync/log", new SyncResponse(false, "The sync is still running; follow it in the sync log.", null, "running", 0, [])),
+            { Skipped: true } => TypedResults.Conflict(new SyncResponse(false, "A sync from Notion is already running.", null, null, 0, [])),
+            { Sync: { } response } => TypedResults.Ok(response),
+            _ => TypedResults.Ok(new SyncResponse(false, outcome.Error, null, "failed", 0, [])),
+        };
     }
 
-    private static async Task<Results<Ok<BackupResponse>, Conflict<BackupResponse>>> BackupNowAsync(SyncRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BackupResponse>, Conflict<BackupResponse>, Accepted<BackupResponse>>> BackupNowAsync(
+        SyncRunner runner, JobTriggers triggers, CancellationToken cancellationToken)
     {
         if (!runner.SheetsConfigured)
         {
             return TypedResults.Ok(new BackupResponse(false, "Google Sheets is not configured: set Sheets__SpreadsheetId and Sheets__CredentialsFile.", null, 0, 0));
         }
 
-        try
+        var outcome = await triggers.WaitAsync(triggers.Enqueue(SyncJob.Backup), cancellationToken);
+        return outcome switch
         {
-            var report = await runner.BackupAsync("manual", cancellationToken);
-            return report is null
-                ? TypedResults.Conflict(new BackupResponse(false, "A backup is already running.", null, 0, 0))
-                : TypedResults.Ok(new BackupResponse(true, null, report.RunId, report.Rows, report.SheetsRequests));
-        }
-        catch (Hamgam.Sheets.SheetsApiException ex)
-        {
-            return TypedResults.Ok(new BackupResponse(false, $"Google Sheets answered {ex.Status}: {ex.Message}", null, 0, 0));
-        }
+            null => TypedResults.Accepted("/api/sync/log", new BackupResponse(false, "The backup is still running; follow it in the sync log.", null, 0, 0)),
+            { Skipped: true } => TypedResults.Conflict(new BackupResponse(false, "A backup is already running.", null, 0, 0)),
+            { Backup: { } response } => TypedResults.Ok(response),
+            _ => TypedResults.Ok(new BackupResponse(false, outcome.Error, null, 0, 0)),
+        };
     }
 
     private static async Task<Ok<SyncStatusResponse>> StatusAsync(
-        SyncStatusReader reader, SyncRunner runner, NotionRequestMeter meter, CancellationToken cancellationToken)
+        SyncStatusReader reader, SyncRunner runner, JobSchedules schedules, NotionRequestMeter meter, CancellationToken cancellationToken)
     {
         var s = await reader.ReadAsync(cancellationToken);
         return TypedResults.Ok(new SyncStatusResponse(true, new SeedTaskCounts(s.Tasks.Total, s.Tasks.RecentlySynced), s.LastSyncTime,
-            s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot())));
+            s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot()),
+            schedules.NextRuns()));
     }
 
     private static async Task<Ok<List<SyncRun>>> LogAsync(IDbContextFactory<HamgamDb> factory, int? take, CancellationToken cancellationToken)

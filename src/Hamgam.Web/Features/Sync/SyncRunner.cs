@@ -10,7 +10,8 @@ namespace Hamgam.Web.Features.Sync;
 
 /// <summary>
 /// Runs sync work in this process, never two runs of a kind at once: a second request while one is going is told so
-/// instead of starting another. Manual triggers run in the background and report through the live activity.
+/// instead of starting another. The job engine's jobs (<c>Infrastructure/Jobs/SyncJobs</c>) call it, scheduled or
+/// manual; its own <see cref="TriggerAsync"/> (a background task in this process) serves only hosts without the job engine.
 /// </summary>
 public sealed partial class SyncRunner(
     IServiceProvider services, IOptions<NotionSyncOptions> notion, IOptions<SheetsBackupOptions> sheets, IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
