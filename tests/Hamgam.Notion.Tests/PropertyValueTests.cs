@@ -162,6 +162,9 @@ public sealed class PropertyValueTests
     [InlineData("""{"id":"t","type":"title","title":{}}""")]
     [InlineData("""{"id":"n","type":"number","number":"12"}""")]
     [InlineData("""{"id":"x"}""")]
+    [InlineData("""{"id":"s","type":"status","status":5}""")]
+    [InlineData("""{"id":"e","type":"select","select":"High"}""")]
+    [InlineData("""{"id":"m","type":"select"}""")]
     public void Read_UnknownOrMalformedValue_NeverThrows(string json)
     {
         var page = Conformance.ParsePage("""{"object":"page","id":"p","properties":{"P":""" + json + """},"brand_new_field":{"a":1}}""");

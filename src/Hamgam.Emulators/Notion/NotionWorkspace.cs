@@ -129,6 +129,21 @@ public sealed class NotionWorkspace
     /// <summary>Moves a page to the trash (or restores it); returns the page object.</summary>
     public JsonObject TrashPage(string pageId, bool inTrash = true) => UpdatePage(pageId, new JsonObject { ["in_trash"] = inTrash });
 
+    /// <summary>
+    /// Fault injection for tests: from now on this page renders <paramref name="raw"/> as the value of the named
+    /// property (say, a number where a select belongs), as a page corrupted or half-migrated by Notion would read.
+    /// </summary>
+    public void CorruptPropertyValue(string pageId, string propertyName, JsonNode? raw)
+    {
+        lock (Gate)
+        {
+            var page = _pages[NotionIds.Normalize(pageId) ?? throw new ArgumentException("Not a page id.", nameof(pageId))];
+            var property = _dataSources[page.DataSourceId!].FindProperty(propertyName)
+                ?? throw new ArgumentException($"No property {propertyName}.", nameof(propertyName));
+            page.Corrupted[property.Id] = raw?.DeepClone();
+        }
+    }
+
     /// <summary>The page object (2026-03-11 shape), or null for an unknown id.</summary>
     public JsonObject? GetPage(string pageId)
     {

@@ -89,6 +89,12 @@ internal sealed class PageRenderer(NotionWorkspace workspace)
         w.WriteString("id", property.Id);
         w.WriteString("type", property.Type);
         w.WritePropertyName(property.Type);
+        if (page.Corrupted.TryGetValue(property.Id, out var corrupted))
+        {
+            WriteStored(w, corrupted, "null");
+            return;
+        }
+
         var stored = page.Values.GetValueOrDefault(property.Id);
         switch (property.Type)
         {

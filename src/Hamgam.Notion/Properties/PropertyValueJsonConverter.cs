@@ -42,8 +42,8 @@ internal static class PropertyValueReader
     {
         "title" => new TitleValue(id, RichTexts(value)),
         "rich_text" => new RichTextValue(id, RichTexts(value)),
-        "select" => new SelectValue(id, Option(value)),
-        "status" => new StatusValue(id, Option(value)),
+        "select" => IsNullOrObject(value) ? new SelectValue(id, Option(value)) : null,
+        "status" => IsNullOrObject(value) ? new StatusValue(id, Option(value)) : null,
         "multi_select" => new MultiSelectValue(id, Deserialize(value, NotionJsonContext.Default.IReadOnlyListSelectOption)),
         "date" => IsNullOrObject(value) ? new DateValue(id, NotionDate.FromJson(value)) : null,
         "checkbox" => new CheckboxValue(id, value.GetBoolean()),

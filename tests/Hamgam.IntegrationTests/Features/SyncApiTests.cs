@@ -20,6 +20,9 @@ public sealed class SyncApiTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("lastSyncTime").ValueKind);
         Assert.Equal(0, root.GetProperty("pendingPushes").GetInt32());
         Assert.False(root.GetProperty("notionConfigured").GetBoolean());
+        var budget = root.GetProperty("budget");
+        Assert.Equal(0, budget.GetProperty("notion").GetProperty("lastMinute").GetInt32());
+        Assert.Equal(0, budget.GetProperty("sheets").GetProperty("lastHour").GetInt32());
     }
 
     [Theory]

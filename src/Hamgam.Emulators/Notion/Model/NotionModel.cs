@@ -182,6 +182,9 @@ internal sealed class NotionPage
 
     public int? UniqueNumber { get; set; }
 
+    /// <summary>Fault injection: property id → raw JSON rendered in place of the value (a malformed value).</summary>
+    public Dictionary<string, JsonNode?> Corrupted { get; } = [];
+
     /// <summary>Stored values by property id (for pages under a page: the key "title").</summary>
     public Dictionary<string, JsonNode?> Values { get; } = new(StringComparer.Ordinal);
 }

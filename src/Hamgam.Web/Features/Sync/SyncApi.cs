@@ -38,7 +38,10 @@ public sealed record SyncStatusResponse(
 
 public sealed record SeedTaskCounts(int Total, [property: JsonPropertyName("recently_synced")] int RecentlySynced);
 
-public sealed record RequestBudget(NotionRequestMeterSnapshot Notion);
+public sealed record RequestBudget(NotionRequestMeterSnapshot Notion, SheetsBudget Sheets);
+
+/// <summary>Google Sheets requests sent, and those throttled (429), by this process.</summary>
+public sealed record SheetsBudget(int LastMinute, int LastHour, long Total, int ThrottledLastHour);
 
 public sealed record ResolveRequest(string Resolution);
 
@@ -115,11 +118,13 @@ public static class SyncApi
     }
 
     private static async Task<Ok<SyncStatusResponse>> StatusAsync(
-        SyncStatusReader reader, SyncRunner runner, JobSchedules schedules, NotionRequestMeter meter, CancellationToken cancellationToken)
+        SyncStatusReader reader, SyncRunner runner, JobSchedules schedules, NotionRequestMeter meter, Hamgam.Sheets.SheetsRequestMeter sheets,
+        CancellationToken cancellationToken)
     {
         var s = await reader.ReadAsync(cancellationToken);
         return TypedResults.Ok(new SyncStatusResponse(true, new SeedTaskCounts(s.Tasks.Total, s.Tasks.RecentlySynced), s.LastSyncTime,
-            s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot()),
+            s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot(),
+                new SheetsBudget(sheets.RequestsInLastMinute, sheets.RequestsInLastHour, sheets.TotalRequests, sheets.ThrottledInLastHour)),
             schedules.NextRuns()));
     }
 

@@ -289,6 +289,25 @@ public sealed class NotionPullerTests
     }
 
     [Theory, OnAllDatabases]
+    public async Task PullAsync_OneCorruptPageAmongGoodOnes_IsAPerRecordErrorAndTheRestSyncs(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        h.AddTaskPage("خوب ۱", p => p["Status"] = Status("In progress"));
+        var bad = h.AddTaskPage("خراب", p => p["Status"] = Status("In progress"));
+        h.AddTaskPage("خوب ۲ 🌟", p => p["Energy Level"] = Select("Low"));
+        h.Notion.CorruptPropertyValue(bad, "Status", JsonValue.Create(5));
+
+        var report = await h.PullAsync();
+
+        Assert.Equal(SyncRunStatus.Partial, report.Status);
+        await using var db = h.Db.CreateContext();
+        Assert.Equal(["خوب ۱", "خوب ۲ 🌟"], (await db.Tasks.Select(t => t.Name).ToListAsync()).Order());
+        var error = await db.SyncRunErrors.SingleAsync(e => e.SyncRunId == report.RunId);
+        Assert.Equal(bad, error.NotionId);
+        Assert.Contains("Status", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, OnAllDatabases]
     public async Task PullAsync_DryRun_ReportsAndWritesNothing(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
