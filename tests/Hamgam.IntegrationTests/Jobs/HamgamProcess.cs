@@ -55,6 +55,8 @@ internal sealed class HamgamProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["Database__DataDirectory"] = dataDirectory;
+        // These processes test scheduling, not the demo: no emulators, no first sync before /healthz answers.
+        start.Environment["Demo__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
