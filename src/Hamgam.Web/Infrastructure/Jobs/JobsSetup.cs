@@ -42,6 +42,9 @@ public static class JobsSetup
             server.ShutdownTimeout = jobs.ShutdownTimeout;
             server.StopTimeout = jobs.ShutdownTimeout;
         });
+        var hangfireServer = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(hangfireServer);
+        services.AddSingleton<IHostedService>(sp => new GracefulStop((IHostedService)hangfireServer.ImplementationFactory!(sp)));
         services.AddSingleton<JobLocks>();
         services.AddTransient<SyncJobs>();
         services.AddSingleton<JobTriggers>();
