@@ -17,8 +17,33 @@ namespace Hamgam.Core.Sync.Pull;
 /// </summary>
 internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProvider time)
 {
+    /// <summary>
+    /// Applies a batch; a dashboard edit saved in between (a concurrency conflict) makes it start again on fresh rows,
+    /// so the edit is merged rather than overwritten and the run does not fail.
+    /// </summary>
     public async Task ApplyAsync(
         EntityKind kind, IReadOnlyList<RemoteRecord> records, Func<RemoteRecord, bool>? admitNew, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var scratch = new EntityPullReport(kind);
+            try
+            {
+                // Copies: applying maps relation ids in place, and a retry must start from Notion's values again.
+                var fresh = records.Select(r => r with { Fields = new Dictionary<string, string?>(r.Fields, StringComparer.Ordinal) }).ToList();
+                await ApplyOnceAsync(kind, fresh, admitNew, scratch, dryRun, cancellationToken);
+                report.Absorb(scratch);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Someone edited one of these rows while we merged; merge again against what they saved.
+            }
+        }
+    }
+
+    private async Task ApplyOnceAsync(
+        EntityKind kind, List<RemoteRecord> records, Func<RemoteRecord, bool>? admitNew, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {

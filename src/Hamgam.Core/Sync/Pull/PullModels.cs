@@ -46,6 +46,21 @@ public sealed class EntityPullReport(EntityKind kind)
     /// <summary>Caps the listing so that a 100,000-page pull does not hold a record of every row in memory.</summary>
     public const int MaxListedChanges = 1_000;
 
+    /// <summary>Adds the counts and listed changes of a batch that was applied.</summary>
+    public void Absorb(EntityPullReport batch)
+    {
+        Created += batch.Created;
+        Updated += batch.Updated;
+        Unchanged += batch.Unchanged;
+        Deleted += batch.Deleted;
+        Conflicts += batch.Conflicts;
+        Errors += batch.Errors;
+        foreach (var change in batch.Changes)
+        {
+            AddChange(change);
+        }
+    }
+
     public void AddChange(PlannedChange change)
     {
         if (Changes.Count < MaxListedChanges)

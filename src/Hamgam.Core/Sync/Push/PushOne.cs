@@ -167,9 +167,9 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            catch (DbUpdateConcurrencyException) when (attempt < 100)
             {
-                // The row was edited while the request was out; its new edit has its own entry. Record ours on fresh data.
+                // Each failed attempt means another save succeeded, so this ends. The row was edited while the request was out; its new edit has its own entry. Record ours on fresh data.
             }
         }
     }
