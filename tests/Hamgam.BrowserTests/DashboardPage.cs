@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Hamgam.BrowserTests;
@@ -5,6 +6,9 @@ namespace Hamgam.BrowserTests;
 /// <summary>A browser tab on the dashboard: signs in through the form and waits for the Blazor circuit before acting.</summary>
 public sealed class DashboardPage(IPage page, string baseUrl)
 {
+    /// <summary>How long a real sync run may take on a loaded two-core machine.</summary>
+    public const float RunTimeout = 120_000;
+
     public IPage Page { get; } = page;
 
     public static async Task<DashboardPage> OpenAsync(Browser browser, DashboardServer server)
@@ -32,6 +36,21 @@ public sealed class DashboardPage(IPage page, string baseUrl)
     }
 
     public Task WaitReadyAsync() => Page.Locator(".app-root[data-ready=true]").WaitForAsync();
+
+    /// <summary>
+    /// Clicks the SyncStatus card's "Sync from Notion" on the home page and waits until the card says the run it
+    /// started has finished (its success message, and the button no longer spinning).
+    /// </summary>
+    public async Task SyncFromNotionAsync(bool english = false)
+    {
+        await GoToAsync("/");
+        var button = Page.Locator(".sync-status-card .sync-now");
+        await Assertions.Expect(button).ToBeEnabledAsync();
+        await button.ClickAsync();
+        var done = english ? "✅ Synced from Notion" : "✅ همگام‌سازی از Notion انجام شد";
+        await Assertions.Expect(Page.Locator(".ant-message-notice", new() { HasText = done })).ToBeVisibleAsync(new() { Timeout = RunTimeout });
+        await Assertions.Expect(button).Not.ToHaveClassAsync(new Regex("ant-btn-loading"), new() { Timeout = RunTimeout });
+    }
 
     public async Task ScreenshotAsync(string name)
     {

@@ -12,9 +12,10 @@ namespace Hamgam.BrowserTests;
 
 /// <summary>
 /// The real Hamgam app on Kestrel at 127.0.0.1 (a free port), with its own data folder and API key, for a real
-/// browser. Seed data goes in through <see cref="Db"/> and <see cref="Services"/>.
+/// browser. Seed data goes in through <see cref="Db"/> and <see cref="Services"/>. By default manual runs are only
+/// recorded (<see cref="Triggers"/>); with <c>realJobs</c> the app's own job engine runs them.
 /// </summary>
-public sealed class DashboardServer : WebApplicationFactory<Program>
+public sealed class DashboardServer(IReadOnlyDictionary<string, string?>? settings = null, bool realJobs = false) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "hg_browser_test_key";
 
@@ -24,9 +25,9 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<DashboardServer> StartAsync()
+    public static async Task<DashboardServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool realJobs = false)
     {
-        var server = new DashboardServer();
+        var server = new DashboardServer(settings, realJobs);
         server.UseKestrel();
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -45,7 +46,15 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Auth:ApiKey", ApiKey);
         builder.UseSetting("Demo:Enabled", "false");
-        builder.ConfigureServices(services => services.AddSingleton<ISyncTriggers>(Triggers));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (!realJobs)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<ISyncTriggers>(Triggers));
+        }
     }
 
     public override async ValueTask DisposeAsync()

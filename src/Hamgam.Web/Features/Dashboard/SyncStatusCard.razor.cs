@@ -15,11 +15,19 @@ public sealed partial class SyncStatusCard
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>A run leaves the live list just before its row is completed; the card looks again this soon after.</summary>
+    public static readonly TimeSpan RecheckDelay = TimeSpan.FromMilliseconds(250);
+
+    // A sync pulls, then pushes: it has finished when both runs have, or as soon as one fails (the rest does not run).
+    private static readonly SyncRunType[] SyncRuns = [SyncRunType.NotionToDb, SyncRunType.DbToNotion];
+    private static readonly SyncRunType[] BackupRuns = [SyncRunType.DbToSheet];
+
     private readonly CancellationTokenSource _disposed = new();
     private SyncStatusSnapshot? _status;
     private bool _syncing;
     private PendingJob? _pending;
     private ITimer? _timer;
+    private ITimer? _recheck;
 
     [Inject]
     private SyncStatusReader Reader { get; set; } = default!;
@@ -64,12 +72,12 @@ public sealed partial class SyncStatusCard
     }
 
     private Task SyncFromNotionAsync() =>
-        RunAsync(SyncJob.Sync, SyncRunType.NotionToDb, Ui.T("✅ همگام‌سازی از Notion انجام شد", "✅ Synced from Notion"), Ui.T("خطا در همگام‌سازی", "Sync failed"));
+        RunAsync(SyncJob.Sync, SyncRuns, Ui.T("✅ همگام‌سازی از Notion انجام شد", "✅ Synced from Notion"), Ui.T("خطا در همگام‌سازی", "Sync failed"));
 
     private Task BackupToSheetAsync() =>
-        RunAsync(SyncJob.Backup, SyncRunType.DbToSheet, Ui.T("✅ Backup در Sheet انجام شد", "✅ Backed up to the Sheet"), Ui.T("خطا در Backup", "Backup failed"));
+        RunAsync(SyncJob.Backup, BackupRuns, Ui.T("✅ Backup در Sheet انجام شد", "✅ Backed up to the Sheet"), Ui.T("خطا در Backup", "Backup failed"));
 
-    private async Task RunAsync(SyncJob job, SyncRunType watched, string success, string failure)
+    private async Task RunAsync(SyncJob job, SyncRunType[] watched, string success, string failure)
     {
         if (Triggers is null || _syncing)
         {
@@ -106,7 +114,7 @@ public sealed partial class SyncStatusCard
         StateHasChanged();
     }
 
-    // The buttons spin until the run the click started has finished; then the seed's message says how it went.
+    // The buttons spin until the runs the click started have finished; then the seed's message says how it went.
     private async Task CompleteIfFinishedAsync()
     {
         if (_pending is not { } pending || _status is null)
@@ -114,15 +122,24 @@ public sealed partial class SyncStatusCard
             return;
         }
 
-        var run = _status.LastRuns.FirstOrDefault(r => r.Type == pending.Watched && r.StartedAt >= pending.Since - TimeSpan.FromSeconds(1));
-        if (run?.CompletedAt is null || _status.Running.Any(p => p.RunId == run.Id))
+        var runs = pending.Watched
+            .Select(type => _status.LastRuns.FirstOrDefault(r => r.Type == type && r.StartedAt >= pending.Since - TimeSpan.FromSeconds(1)))
+            .ToList();
+        var failed = runs.Any(r => r is { Status: SyncRunStatus.Failed, CompletedAt: not null });
+        if (!failed && runs.Any(r => r?.CompletedAt is null || _status.Running.Any(p => p.RunId == r.Id)))
         {
+            // A run that has left the live list but whose row is not completed yet is being written: look again soon.
+            if (runs.Any(r => r is { CompletedAt: null } && _status.Running.All(p => p.RunId != r.Id)))
+            {
+                RecheckSoon();
+            }
+
             return;
         }
 
         _pending = null;
         _syncing = false;
-        if (run.Status == SyncRunStatus.Failed)
+        if (failed)
         {
             await Message.ErrorAsync(pending.Failure);
         }
@@ -130,6 +147,12 @@ public sealed partial class SyncStatusCard
         {
             await Message.SuccessAsync(pending.Success);
         }
+    }
+
+    private void RecheckSoon()
+    {
+        _recheck?.Dispose();
+        _recheck = Time.CreateTimer(_ => _ = InvokeAsync(LoadStatusAsync), null, RecheckDelay, Timeout.InfiniteTimeSpan);
     }
 
     private void OnActivityChanged(SyncProgress progress) => _ = InvokeAsync(LoadStatusAsync);
@@ -143,8 +166,13 @@ public sealed partial class SyncStatusCard
             await _timer.DisposeAsync();
         }
 
+        if (_recheck is not null)
+        {
+            await _recheck.DisposeAsync();
+        }
+
         _disposed.Dispose();
     }
 
-    private sealed record PendingJob(SyncRunType Watched, DateTimeOffset Since, string Success, string Failure);
+    private sealed record PendingJob(SyncRunType[] Watched, DateTimeOffset Since, string Success, string Failure);
 }

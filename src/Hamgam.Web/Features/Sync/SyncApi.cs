@@ -50,7 +50,7 @@ public static class SyncApi
     public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/api/sync").WithTags("Sync");
-        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Push what is pending, then pull from Notion (the seed's endpoint); 409 while a sync is running; runs as the scheduled job does.");
+        sync.MapPost("/notion/sync", SyncNowAsync).WithSummary("Pull from Notion, then push what is pending (the seed's endpoint); 409 while a sync is running; runs as the scheduled job does.");
         sync.MapPost("/sheets/backup", BackupNowAsync).WithSummary("Back up to the Google Sheet now (the seed's endpoint); 409 while a backup is running.");
         sync.MapGet("/status", StatusAsync).WithSummary("The seed's status, plus pending and failed pushes, conflicts, runs, the request budget and the next scheduled runs.");
         sync.MapGet("/log", LogAsync).WithSummary("The sync log, newest first, with per-record errors.");

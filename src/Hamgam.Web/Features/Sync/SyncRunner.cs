@@ -46,7 +46,11 @@ public sealed partial class SyncRunner(
         !string.IsNullOrWhiteSpace(notion.Value.Token) && notion.Value.Databases is { } d
         && new[] { d.Tasks, d.Projects, d.Habits, d.DailyLogs }.Any(id => !string.IsNullOrWhiteSpace(id));
 
-    /// <summary>Pushes what is pending, then pulls; null when a sync is already running.</summary>
+    /// <summary>
+    /// Pulls, then pushes what is still pending; null when a sync is already running. The pull comes first so that a
+    /// field edited both here and in Notion is merged (Notion wins, the local value goes to the conflict inbox) instead
+    /// of the push silently overwriting Notion's edit.
+    /// </summary>
     public async Task<(PushReport Push, PullReport Pull)?> SyncAsync(PullRequest request, CancellationToken cancellationToken)
     {
         if (!await _pull.WaitAsync(0, cancellationToken))
@@ -57,8 +61,8 @@ public sealed partial class SyncRunner(
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var push = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(request.DryRun, request.Trigger), cancellationToken);
             var pull = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+            var push = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(request.DryRun, request.Trigger), cancellationToken);
             return (push, pull);
         }
         finally

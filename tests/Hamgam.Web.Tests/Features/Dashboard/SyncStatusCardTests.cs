@@ -69,7 +69,7 @@ public sealed class SyncStatusCardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SyncFromNotion_Clicked_QueuesTheJobAndSpinsUntilTheRunFinishes()
+    public async Task SyncFromNotion_Clicked_QueuesTheJobAndSpinsUntilThePullAndThePushHaveFinished()
     {
         var triggers = new RecordingTriggers();
         _ctx.Services.AddSingleton<ISyncTriggers>(triggers);
@@ -81,15 +81,62 @@ public sealed class SyncStatusCardTests : IAsyncLifetime
         Assert.Equal([SyncJob.Sync], triggers.Jobs);
         Assert.Equal(2, card.FindAll("button.ant-btn-loading").Count);
 
-        var now = _ctx.Database.Time.GetUtcNow();
-        await _ctx.SaveAsync(db => db.SyncLog.Add(new SyncRun
-        {
-            Id = 7, Type = SyncRunType.NotionToDb, Status = SyncRunStatus.Success, StartedAt = now, CompletedAt = now.AddSeconds(2),
-        }));
-        _ctx.Activity.Report(new SyncProgress(7, SyncRunType.NotionToDb, "pull", 5, 5, 2, now));
-        _ctx.Activity.Finish(7);
+        await FinishRunAsync(7, SyncRunType.NotionToDb, SyncRunStatus.Success);
+        card.WaitForState(() => card.Find("[data-testid=last-sync]").TextContent.Contains("۱۴۰۵", StringComparison.Ordinal));
+        Assert.Equal(2, card.FindAll("button.ant-btn-loading").Count);
+
+        await FinishRunAsync(8, SyncRunType.DbToNotion, SyncRunStatus.Success);
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("button.ant-btn-loading")));
+    }
+
+    [Fact]
+    public async Task SyncFromNotion_PullFails_StopsSpinningWithoutWaitingForAPush()
+    {
+        _ctx.Services.AddSingleton<ISyncTriggers>(new RecordingTriggers());
+        var card = _ctx.Render<SyncStatusCard>();
+        card.WaitForElement("[data-testid=last-sync]");
+        await card.Find("button.sync-now").ClickAsync(new());
+
+        await FinishRunAsync(7, SyncRunType.NotionToDb, SyncRunStatus.Failed);
 
         card.WaitForAssertion(() => Assert.Empty(card.FindAll("button.ant-btn-loading")));
+    }
+
+    [Fact]
+    public async Task SyncFromNotion_RunLeavesTheLiveListBeforeItsRowIsCompleted_LooksAgainSoonNotIn30Seconds()
+    {
+        _ctx.Services.AddSingleton<ISyncTriggers>(new RecordingTriggers());
+        var card = _ctx.Render<SyncStatusCard>();
+        card.WaitForElement("[data-testid=last-sync]");
+        await card.Find("button.sync-now").ClickAsync(new());
+        await FinishRunAsync(7, SyncRunType.NotionToDb, SyncRunStatus.Success);
+        var now = _ctx.Database.Time.GetUtcNow();
+        await _ctx.SaveAsync(db => db.SyncLog.Add(new SyncRun { Id = 8, Type = SyncRunType.DbToNotion, Status = SyncRunStatus.Running, StartedAt = now }));
+
+        // As the run log does it: the live entry goes first, the row is completed a moment later.
+        _ctx.Activity.Report(new SyncProgress(8, SyncRunType.DbToNotion, "pushing", 1, 1, 1, now));
+        card.WaitForElement("[data-testid=live-progress]");
+        _ctx.Activity.Finish(8);
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("[data-testid=live-progress]")));
+        await _ctx.SaveAsync(db =>
+        {
+            var run = db.SyncLog.Single(r => r.Id == 8);
+            run.Status = SyncRunStatus.Success;
+            run.CompletedAt = now.AddSeconds(1);
+        });
+        Assert.Equal(2, card.FindAll("button.ant-btn-loading").Count);
+
+        _ctx.Database.Time.Advance(SyncStatusCard.RecheckDelay);
+
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("button.ant-btn-loading")));
+    }
+
+    private async Task FinishRunAsync(long id, SyncRunType type, SyncRunStatus status)
+    {
+        var now = _ctx.Database.Time.GetUtcNow();
+        await _ctx.SaveAsync(db => db.SyncLog.Add(new SyncRun { Id = id, Type = type, Status = status, StartedAt = now, CompletedAt = now.AddSeconds(2) }));
+        _ctx.Activity.Report(new SyncProgress(id, type, "pull", 5, 5, 2, now));
+        _ctx.Activity.Finish(id);
     }
 
     [Fact]
