@@ -25,18 +25,25 @@ public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity act
 
     internal async Task CompleteAsync(RunHandle handle, SyncRunStatus status, string? error)
     {
-        activity.Finish(handle.RunId);
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        var run = await db.SyncLog.SingleAsync(r => r.Id == handle.RunId);
-        var completed = time.GetUtcNow();
-        run.Status = status;
-        run.RecordsSynced = handle.Records;
-        run.RequestsUsed = handle.Requests;
-        run.ErrorMessage = error;
-        run.CompletedAt = completed;
-        run.DurationMs = (long)(completed - run.StartedAt).TotalMilliseconds;
-        db.SyncRunErrors.AddRange(handle.Errors.Select(e => e with { SyncRunId = handle.RunId }).Select(e => e.ToEntity()));
-        await db.SaveChangesAsync(CancellationToken.None);
+        // The run leaves the live list only after its row says it is complete, so a reader never sees it in neither.
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+            var run = await db.SyncLog.SingleAsync(r => r.Id == handle.RunId);
+            var completed = time.GetUtcNow();
+            run.Status = status;
+            run.RecordsSynced = handle.Records;
+            run.RequestsUsed = handle.Requests;
+            run.ErrorMessage = error;
+            run.CompletedAt = completed;
+            run.DurationMs = (long)(completed - run.StartedAt).TotalMilliseconds;
+            db.SyncRunErrors.AddRange(handle.Errors.Select(e => e with { SyncRunId = handle.RunId }).Select(e => e.ToEntity()));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            activity.Finish(handle.RunId);
+        }
     }
 }
 

@@ -11,7 +11,7 @@ public sealed class SyncOptions : IValidatableObject
     /// <summary>An IANA zone; days for recurring tasks, streaks and daily logs are this zone's days.</summary>
     public string TimeZone { get; set; } = UserClock.DefaultZoneId;
 
-    /// <summary>Push what is pending, then pull.</summary>
+    /// <summary>Pull, then push what is still pending.</summary>
     public string PullCron { get; set; } = "*/5 * * * *";
 
     public string BackupCron { get; set; } = "0 * * * *";

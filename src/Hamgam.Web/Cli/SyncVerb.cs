@@ -15,11 +15,11 @@ internal static class SyncVerb
     public static Command Create()
     {
         var pull = new Option<bool>("--pull") { Description = "Pull changes from Notion into the dashboard." };
-        var push = new Option<bool>("--push") { Description = "Push the dashboard's pending changes to Notion. With neither flag, push then pull." };
+        var push = new Option<bool>("--push") { Description = "Push the dashboard's pending changes to Notion. With neither flag, pull then push." };
         var full = new Option<bool>("--full") { Description = "Re-list every page, noticing pages trashed in Notion." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing." };
         var allowMassDelete = new Option<bool>("--allow-mass-delete") { Description = "Apply a pull that deletes more than half of an entity's rows." };
-        var command = HamgamCli.Verb("sync", "Push pending changes to Notion, then pull from Notion, now (or one of the two).");
+        var command = HamgamCli.Verb("sync", "Pull from Notion, then push pending changes to Notion, now (or one of the two).");
         command.Options.Add(pull);
         command.Options.Add(push);
         command.Options.Add(full);
@@ -38,35 +38,39 @@ internal static class SyncVerb
 
             var both = !parse.GetValue(pull) && !parse.GetValue(push);
             await using var scope = host.Services.CreateAsyncScope();
-            var pushStatus = SyncRunStatus.Success;
-            if (both || parse.GetValue(push))
+            var pullStatus = SyncRunStatus.Success;
+            if (both || parse.GetValue(pull))
             {
-                var pushed = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(parse.GetValue(dryRun), "cli"), cancellationToken);
-                PrintPush(pushed, parse.GetValue(dryRun));
-                pushStatus = pushed.Status;
-                if (!both)
+                var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
+                var report = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+                Print(report, request);
+                pullStatus = report.Status == SyncRunStatus.Success && report.Entities.Any(e => e.MassDeleteHalt is not null)
+                    ? SyncRunStatus.Partial
+                    : report.Status;
+                if (!both || pullStatus == SyncRunStatus.Failed)
                 {
-                    return pushed.Status == SyncRunStatus.Success ? HamgamCli.Ok : HamgamCli.Partial;
+                    return ExitCode(pullStatus);
                 }
             }
 
-            var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
-            var report = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
-            Print(report, request);
-            if (pushStatus != SyncRunStatus.Success && report.Status == SyncRunStatus.Success)
+            var pushed = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(parse.GetValue(dryRun), "cli"), cancellationToken);
+            PrintPush(pushed, parse.GetValue(dryRun));
+            if (!both)
             {
-                return HamgamCli.Partial;
+                return ExitCode(pushed.Status);
             }
 
-            return report.Status switch
-            {
-                SyncRunStatus.Success when report.Entities.All(e => e.MassDeleteHalt is null) => HamgamCli.Ok,
-                SyncRunStatus.Failed => HamgamCli.Failed,
-                _ => HamgamCli.Partial,
-            };
+            return pullStatus == SyncRunStatus.Success && pushed.Status == SyncRunStatus.Success ? HamgamCli.Ok : HamgamCli.Partial;
         });
         return command;
     }
+
+    private static int ExitCode(SyncRunStatus status) => status switch
+    {
+        SyncRunStatus.Success => HamgamCli.Ok,
+        SyncRunStatus.Failed => HamgamCli.Failed,
+        _ => HamgamCli.Partial,
+    };
 
     private static void PrintPush(PushReport report, bool dryRun)
     {

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Hamgam.Core.Backup;
 using Hamgam.Core.Data;
 using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Tasks;
 using Hamgam.Testing;
 using Hamgam.Web.Cli;
@@ -33,6 +35,31 @@ public sealed class CliVerbTests
         Assert.Contains("Tasks       seen 1, created 1", output, StringComparison.Ordinal);
         await using var check = h.Db.CreateContext();
         Assert.Equal("خرید نان", (await check.Tasks.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Sync_SameFieldChangedOnBothSides_NotionWinsAndTheLocalValueWaitsInTheInbox()
+    {
+        await using var h = await CliHarness.CreateAsync();
+        var page = h.Notion.Workspace.CreatePage(h.Databases.Tasks.DataSourceId, new() { ["Name"] = NotionSyncHarness.Title("خرید نان") })["id"]!.GetValue<string>();
+        Assert.Equal(HamgamCli.Ok, (await h.RunAsync("sync", "--pull")).Exit);
+        var changes = new LocalChanges(h.Db.Factory, h.Db.Time);
+        await using (var db = h.Db.CreateContext())
+        {
+            var id = (await db.Tasks.SingleAsync()).Id;
+            await changes.UpdateAsync(EntityKind.Task, id, new Dictionary<string, string?> { ["name"] = "خرید نان و شیر" });
+        }
+
+        h.Notion.Workspace.UpdatePage(page, new() { ["properties"] = new JsonObject { ["Name"] = NotionSyncHarness.Title("خرید نان سنگک") } });
+
+        var (exit, output) = await h.RunAsync("sync");
+
+        Assert.True(exit == HamgamCli.Ok, output);
+        Assert.Equal("خرید نان سنگک", h.Notion.Workspace.GetPage(page)!["properties"]!["Name"]!["title"]![0]!["plain_text"]!.GetValue<string>());
+        await using var check = h.Db.CreateContext();
+        Assert.Equal("خرید نان سنگک", (await check.Tasks.SingleAsync()).Name);
+        var conflict = await check.Conflicts.SingleAsync();
+        Assert.Equal(("name", "خرید نان و شیر", "خرید نان سنگک"), (conflict.Field, conflict.LocalValue, conflict.RemoteValue));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Hamgam.Core.Sync.Activity;
 /// <summary>The work a user can start by hand; the same jobs the schedules run.</summary>
 public enum SyncJob
 {
-    /// <summary>Push what is pending, then pull from Notion.</summary>
+    /// <summary>Pull from Notion, then push what is still pending.</summary>
     Sync,
     Push,
     Pull,

@@ -69,7 +69,7 @@ public static class SyncApi
         return app;
     }
 
-    /// <summary>The seed's response for a finished push-then-pull.</summary>
+    /// <summary>The seed's response for a finished pull-then-push.</summary>
     public static SyncResponse ToResponse(PushReport push, PullReport report)
     {
         var entities = report.Entities.Select(e => new EntitySyncCounts(

@@ -4,7 +4,7 @@ using Hamgam.Web.Features.Sync;
 namespace Hamgam.Web.Infrastructure.Demo;
 
 /// <summary>
-/// In demo mode, starts the emulators and runs one sync (push what is pending, then a full pull) before the dashboard
+/// In demo mode, starts the emulators and runs one sync (a full pull, then a push of what is pending) before the dashboard
 /// serves, so the first page already shows the sample workspace. Bounded to a minute; a failure is logged, never fatal.
 /// </summary>
 internal sealed partial class DemoStartup(DemoWorkspace demo, SyncRunner runner, ILogger<DemoStartup> logger) : IHostedService

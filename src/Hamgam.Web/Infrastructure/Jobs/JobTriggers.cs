@@ -17,7 +17,7 @@ public sealed class JobTriggers(IBackgroundJobClient client, JobStorage storage,
         return Task.CompletedTask;
     }
 
-    /// <summary>Queues the job; Push and Pull run the full sync (push what is pending, then pull).</summary>
+    /// <summary>Queues the job; Push and Pull run the full sync (pull, then push what is still pending).</summary>
     public string Enqueue(SyncJob job, bool full = false, bool dryRun = false) => job switch
     {
         SyncJob.Backup => client.Enqueue<SyncJobs>(j => j.BackupAsync("manual", CancellationToken.None)),

@@ -22,7 +22,7 @@ public sealed partial class SyncJobs(SyncRunner runner, JobLocks locks, ILogger<
     private static readonly JobOutcome Skip = new(Skipped: true);
 
     [AutomaticRetry(Attempts = 0)]
-    [JobDisplayName("Push, then pull from Notion ({0})")]
+    [JobDisplayName("Pull from Notion, then push ({0})")]
     public async Task<JobOutcome> SyncAsync(string trigger, bool full, bool dryRun, CancellationToken cancellationToken)
     {
         if (!runner.NotionConfigured)
