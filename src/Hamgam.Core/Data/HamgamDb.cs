@@ -2,6 +2,7 @@ using Hamgam.Core.DailyLogs;
 using Hamgam.Core.Habits;
 using Hamgam.Core.Projects;
 using Hamgam.Core.Runs;
+using Hamgam.Core.Settings;
 using Hamgam.Core.Sync.Conflicts;
 using Hamgam.Core.Sync.Cursors;
 using Hamgam.Core.Sync.Outbox;
@@ -37,6 +38,9 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+
+    /// <summary>What the user saved on the settings page (schedules, property names); overrides configuration.</summary>
+    public DbSet<StoredSetting> Settings => Set<StoredSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -100,6 +104,14 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
             e.ToTable("app_settings");
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<StoredSetting>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Value).HasMaxLength(500);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

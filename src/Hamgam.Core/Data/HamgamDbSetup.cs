@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Hamgam.Core.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,6 +45,7 @@ public static class HamgamDbSetup
             Configure(builder, options.ProviderKind, options.ResolveConnectionString());
             builder.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
         });
+        services.AddHamgamSettings();
         return services;
     }
 

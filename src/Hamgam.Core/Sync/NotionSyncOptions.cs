@@ -1,4 +1,5 @@
 using Hamgam.Core.Data;
+using Hamgam.Core.Settings;
 
 namespace Hamgam.Core.Sync;
 
@@ -22,6 +23,12 @@ public sealed class NotionSyncOptions
     /// <summary>Notion property names by entity and field, overriding PRODUCT.md's defaults, e.g. Properties:Tasks:status = "وضعیت".</summary>
     public Dictionary<string, Dictionary<string, string>> Properties { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Names saved on the settings page (in the database); they win over <see cref="Properties"/>. Set by
+    /// <see cref="SettingsSetup.AddHamgamSettings"/>, never bound from configuration; null where nothing is saved (tests).
+    /// </summary>
+    public SavedPropertyNames? Saved { get; set; }
+
     public PullScopeOptions Scope { get; set; } = new();
 
     /// <summary>Incremental pulls re-read this much before the last edit seen (minute-rounded timestamps, clock skew).</summary>
@@ -44,7 +51,12 @@ public sealed class NotionSyncOptions
         _ => Databases.DailyLogs,
     };
 
+    /// <summary>The Notion property a field binds to: the name saved on the settings page, else configuration, else the default.</summary>
     public string PropertyName(EntityKind kind, string field, string defaultName) =>
+        Saved?.Current.Find(kind, field) ?? ConfiguredPropertyName(kind, field, defaultName);
+
+    /// <summary>The property name from configuration (<see cref="Properties"/>), else <paramref name="defaultName"/>.</summary>
+    public string ConfiguredPropertyName(EntityKind kind, string field, string defaultName) =>
         Properties.TryGetValue(kind.ToString(), out var map) && map.TryGetValue(field, out var name) && !string.IsNullOrWhiteSpace(name)
             ? name
             : Properties.TryGetValue(kind + "s", out var plural) && plural.TryGetValue(field, out var n2) && !string.IsNullOrWhiteSpace(n2) ? n2 : defaultName;

@@ -491,6 +491,29 @@ namespace Hamgam.Migrations.Postgres.Migrations
                     b.ToTable("sync_run_errors", (string)null);
                 });
 
+            modelBuilder.Entity("Hamgam.Core.Settings.StoredSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Hamgam.Core.Sync.Conflicts.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")

@@ -479,6 +479,29 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.ToTable("sync_run_errors", (string)null);
                 });
 
+            modelBuilder.Entity("Hamgam.Core.Settings.StoredSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Hamgam.Core.Sync.Conflicts.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")

@@ -5,13 +5,6 @@ namespace Hamgam.Web.Features.Settings;
 
 public sealed partial class SettingsPage
 {
-    private static readonly (string Key, string Fa, string En, string Default)[] Schedules =
-    [
-        ("Pull", "دریافت از Notion و ارسال تغییرات", "Pull from Notion and push changes", "*/5 * * * *"),
-        ("Backup", "پشتیبان در Sheet", "Backup to the Sheet", "0 * * * *"),
-        ("Recurring", "کارهای تکرارشونده", "Recurring tasks", "0 0 * * *"),
-    ];
-
     private readonly Dictionary<string, ConnectionResult> _results = [];
     private List<IConnectionCheck> _checks = [];
     private string? _testing;
@@ -48,14 +41,6 @@ public sealed partial class SettingsPage
             .Select(r => r.RequestsUsed).ToListAsync();
         _requestsLastHour = runs.Sum();
     }
-
-    private string EntityName(EntityKind kind) => kind switch
-    {
-        EntityKind.Task => Ui.T("کارها", "Tasks"),
-        EntityKind.Project => Ui.T("پروژه‌ها", "Projects"),
-        EntityKind.Habit => Ui.T("عادت‌ها", "Habits"),
-        _ => Ui.T("گزارش‌های روزانه", "Daily logs"),
-    };
 
     private async Task TestAsync(IConnectionCheck check)
     {

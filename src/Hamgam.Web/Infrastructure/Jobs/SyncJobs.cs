@@ -1,3 +1,4 @@
+using Hamgam.Core.Settings;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Sheets;
 using Hamgam.Web.Features.Sync;
@@ -13,7 +14,7 @@ public sealed record JobOutcome(bool Skipped, SyncResponse? Sync = null, BackupR
 /// this tick is skipped, not queued again) and calls <see cref="SyncRunner"/>. Jobs may run more than once; the runs
 /// they call are idempotent. A failure is in the sync log and waits for the next tick (no automatic retry).
 /// </summary>
-public sealed partial class SyncJobs(SyncRunner runner, JobLocks locks, ILogger<SyncJobs> logger)
+public sealed partial class SyncJobs(SyncRunner runner, JobLocks locks, SavedPropertyNames propertyNames, ILogger<SyncJobs> logger)
 {
     public const string NotionLock = "hamgam:notion";
     public const string BackupLock = "hamgam:backup";
@@ -36,6 +37,8 @@ public sealed partial class SyncJobs(SyncRunner runner, JobLocks locks, ILogger<
             return Skip;
         }
 
+        // Property names saved on the settings page of another process are seen by this run too.
+        await propertyNames.RefreshAsync(cancellationToken);
         var result = await runner.SyncAsync(new PullRequest(full, dryRun, Trigger: trigger), cancellationToken);
         return result is var (push, pull) ? new JobOutcome(false, SyncApi.ToResponse(push, pull)) : Skip;
     }
