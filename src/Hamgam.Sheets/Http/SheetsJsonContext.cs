@@ -8,6 +8,8 @@ namespace Hamgam.Sheets.Http;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(Spreadsheet))]
 [JsonSerializable(typeof(BatchUpdateSpreadsheetRequest))]
+[JsonSerializable(typeof(SheetsRequest))]
+[JsonSerializable(typeof(RowData))]
 [JsonSerializable(typeof(BatchUpdateSpreadsheetResponse))]
 [JsonSerializable(typeof(ValueRange))]
 [JsonSerializable(typeof(ValuesBody))]
