@@ -16,13 +16,13 @@ public static class SheetsPayload
 
     /// <summary>The size of the batchUpdate body holding <paramref name="requests"/>.</summary>
     public static int BatchUpdateBytes(IReadOnlyList<SheetsRequest> requests) =>
-        JsonSerializer.SerializeToUtf8Bytes(new BatchUpdateSpreadsheetRequest(requests), SheetsJsonContext.Default.BatchUpdateSpreadsheetRequest).Length;
+        JsonSerializer.SerializeToUtf8Bytes(new BatchUpdateSpreadsheetRequest(requests), SheetsJsonContext.Wire.BatchUpdateSpreadsheetRequest).Length;
 
     /// <summary>The size of one request inside a batchUpdate body.</summary>
     public static int Bytes(SheetsRequest request) =>
-        JsonSerializer.SerializeToUtf8Bytes(request, SheetsJsonContext.Default.SheetsRequest).Length;
+        JsonSerializer.SerializeToUtf8Bytes(request, SheetsJsonContext.Wire.SheetsRequest).Length;
 
     /// <summary>The size of one row inside an updateCells request (rows are separated by one comma).</summary>
     public static int Bytes(RowData row) =>
-        JsonSerializer.SerializeToUtf8Bytes(row, SheetsJsonContext.Default.RowData).Length;
+        JsonSerializer.SerializeToUtf8Bytes(row, SheetsJsonContext.Wire.RowData).Length;
 }

@@ -60,6 +60,7 @@ internal sealed class BackupHarness : IAsyncDisposable
             o.BaseUrl = h.Sheets.BaseUrl;
             o.CredentialsJson = h.Sheets.CreateServiceAccountKeyJson();
             o.MaxRetryAttempts = 1;
+            o.MaxBackoff = TimeSpan.FromMilliseconds(50);
         });
         h._services = services.BuildServiceProvider();
         var settings = new SheetsBackupOptions { SpreadsheetId = h.SpreadsheetId, MaxRequestBytes = maxRequestBytes ?? 2_000_000 };

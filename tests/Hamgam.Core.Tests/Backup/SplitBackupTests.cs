@@ -34,7 +34,8 @@ public sealed class SplitBackupTests
         Assert.Equal(Snapshot(h, whole), Snapshot(h, h.SpreadsheetId));
         Assert.Equal(2, one.SheetsRequests);
         Assert.True(first.SheetsRequests > 3, $"only {first.SheetsRequests} requests: not split");
-        Assert.Equal(first.SheetsRequests, second.SheetsRequests);
+        // The second also deletes the old tabs in its swap, which may need one more body.
+        Assert.InRange(second.SheetsRequests, first.SheetsRequests, first.SheetsRequests + 1);
         var tasks = h.Sheets.Spreadsheets.ReadCells(h.SpreadsheetId, BackupTabs.BrainDump);
         Assert.Contains(tasks, r => r[1] == "می‌خواهم بخوانم 👩‍💻");
         var hyperlink = Array.FindIndex(tasks, r => r[1] == "=HYPERLINK(\"x\")");
