@@ -2,29 +2,25 @@ using Hamgam.Sheets;
 
 namespace Hamgam.Core.Backup;
 
-/// <summary>Builds the one batchUpdate that replaces every tab's contents atomically.</summary>
+/// <summary>
+/// Builds the one batchUpdate that replaces every tab's contents atomically (used while the body stays under
+/// <see cref="SheetsBackupOptions.MaxRequestBytes"/>; larger backups go through <see cref="BackupStaging"/>).
+/// It also deletes staging tabs a crashed split backup left behind.
+/// </summary>
 public static class BackupBatch
 {
     public static List<SheetsRequest> Build(IReadOnlyList<BackupTab> tabs, IReadOnlyList<Sheet> existing)
     {
-        var requests = new List<SheetsRequest>();
-        var used = existing.Select(s => s.Properties?.SheetId ?? 0).ToHashSet();
-        var nextId = 1_000;
+        var requests = BackupStaging.DeleteLeftovers(existing);
+        var ids = new SheetIdPool(existing);
         foreach (var tab in tabs)
         {
             var sheetId = existing.FirstOrDefault(s => s.Properties?.Title == tab.Title)?.Properties?.SheetId;
-            // Google refuses to freeze every row of a tab, so an empty tab keeps one blank row under its header.
-            var rowCount = Math.Max(tab.Rows.Count + 1, 2);
+            var rowCount = RowCount(tab);
             var columnCount = tab.Header.Count;
             if (sheetId is null)
             {
-                while (used.Contains(nextId))
-                {
-                    nextId++;
-                }
-
-                sheetId = nextId;
-                used.Add(nextId);
+                sheetId = ids.Next();
                 requests.Add(SheetsRequest.AddTab(tab.Title, sheetId, rowCount, columnCount, frozenRowCount: 1));
             }
 
@@ -38,7 +34,11 @@ public static class BackupBatch
         return requests;
     }
 
-    private static List<RowData> Rows(BackupTab tab, int rowCount)
+    /// <summary>A tab's grid height. Google refuses to freeze every row of a tab, so an empty tab keeps one blank row under its header.</summary>
+    internal static int RowCount(BackupTab tab) => Math.Max(tab.Rows.Count + 1, 2);
+
+    /// <summary>The header and data rows, padded with empty rows (which clear older cells) up to <paramref name="rowCount"/>.</summary>
+    internal static List<RowData> Rows(BackupTab tab, int rowCount)
     {
         var rows = new List<RowData>(rowCount) { new() { Values = [.. tab.Header.Select(h => new CellData { UserEnteredValue = ExtendedValue.FromString(h) })] } };
         foreach (var row in tab.Rows)
@@ -61,4 +61,21 @@ public static class BackupBatch
         { Text: { Length: > 0 } text } => new CellData { UserEnteredValue = ExtendedValue.FromString(text) },
         _ => new CellData(),
     };
+}
+
+/// <summary>Picks sheetIds no tab uses yet (chosen by us, so later requests and batches can refer to new tabs).</summary>
+internal sealed class SheetIdPool(IReadOnlyList<Sheet> existing)
+{
+    private readonly HashSet<int> _used = [.. existing.Select(s => s.Properties?.SheetId ?? 0)];
+    private int _next = 1_000;
+
+    public int Next()
+    {
+        while (!_used.Add(_next))
+        {
+            _next++;
+        }
+
+        return _next;
+    }
 }

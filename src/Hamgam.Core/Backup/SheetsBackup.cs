@@ -7,17 +7,21 @@ using Microsoft.Extensions.Options;
 
 namespace Hamgam.Core.Backup;
 
-/// <summary>What a backup wrote.</summary>
+/// <summary>What a backup wrote. <paramref name="SheetsRequests"/> counts every request on the wire, retries included.</summary>
 public sealed record BackupReport(long RunId, int Rows, int SheetsRequests, IReadOnlyDictionary<string, int> RowsByTab);
 
 /// <summary>
-/// Dashboard → Google Sheet. Reads only the local database (zero Notion requests), then writes the four tabs with one
-/// atomic <c>spreadsheets.batchUpdate</c>: missing tabs are added, each grid is resized to exactly its rows and every
-/// cell is written in the same request. Never "clear, then write": if the request fails, the previous backup is intact.
+/// Dashboard → Google Sheet. Reads only the local database (zero Notion requests) and one spreadsheets.get, then writes
+/// the four tabs. While the body fits <see cref="SheetsBackupOptions.MaxRequestBytes"/> that is one atomic
+/// <c>spreadsheets.batchUpdate</c>: missing tabs are added, each grid is resized to exactly its rows and every cell is
+/// written in the same request. A larger backup goes through <see cref="BackupStaging"/>: staging tabs over several
+/// requests, then one atomic swap. Never "clear, then write": whatever fails, the previous backup stays intact.
 /// </summary>
 public sealed class SheetsBackup(
     SheetsClient sheets, IDbContextFactory<HamgamDb> factory, IOptions<SheetsBackupOptions> options, RunLog runs, SheetsRequestMeter meter, UserClock clock)
 {
+    private const string TabFields = "sheets.properties";
+
     public async Task<BackupReport> BackupAsync(string trigger, CancellationToken cancellationToken = default)
     {
         var spreadsheetId = options.Value.SpreadsheetId
@@ -29,9 +33,17 @@ public sealed class SheetsBackup(
             var tabs = await ReadTabsAsync(cancellationToken);
             run.Total = tabs.Sum(t => t.Rows.Count);
             run.Progress("writing");
-            var existing = await sheets.Spreadsheets.GetAsync(spreadsheetId, fields: "sheets.properties", cancellationToken: cancellationToken);
-            var requests = BackupBatch.Build(tabs, existing.Sheets ?? []);
-            await sheets.Spreadsheets.BatchUpdateAsync(spreadsheetId, requests, cancellationToken);
+            var existing = (await sheets.Spreadsheets.GetAsync(spreadsheetId, fields: TabFields, cancellationToken: cancellationToken)).Sheets ?? [];
+            var requests = BackupBatch.Build(tabs, existing);
+            if (SheetsPayload.BatchUpdateBytes(requests) <= options.Value.MaxRequestBytes)
+            {
+                await sheets.Spreadsheets.BatchUpdateAsync(spreadsheetId, requests, cancellationToken);
+            }
+            else
+            {
+                await WriteStagedAsync(spreadsheetId, BackupStaging.Plan(tabs, existing, run.RunId, options.Value.MaxRequestBytes), run, cancellationToken);
+            }
+
             run.AddRecords(run.Total.Value, "done");
             run.Requests = (int)(meter.TotalRequests - before);
             await run.CompleteAsync();
@@ -43,6 +55,52 @@ public sealed class SheetsBackup(
             await run.CompleteAsync(ex is SheetsApiException api ? $"Google Sheets answered {api.Status}: {api.Message}" : ex.Message);
             throw;
         }
+    }
+
+    /// <summary>Sends the bodies in order. If one fails, the staging tabs are deleted (unless the swap turns out to have been applied) and the failure rethrown.</summary>
+    private async Task WriteStagedAsync(string spreadsheetId, StagedBackup plan, RunHandle run, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < plan.Batches.Count; i++)
+        {
+            run.Progress($"writing part {i + 1} of {plan.Batches.Count}");
+            try
+            {
+                await sheets.Spreadsheets.BatchUpdateAsync(spreadsheetId, plan.Batches[i], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed swap may still have been applied (a lost answer, then a retry refused): then the backup is done.
+                var swapped = await CleanUpAsync(spreadsheetId, plan, cancellationToken);
+                if (!swapped || i < plan.Batches.Count - 1)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>Best effort: deletes every staging tab, or reports that the swap was applied after all.</summary>
+    private async Task<bool> CleanUpAsync(string spreadsheetId, StagedBackup plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var existing = (await sheets.Spreadsheets.GetAsync(spreadsheetId, fields: TabFields, cancellationToken: cancellationToken)).Sheets ?? [];
+            if (plan.IsSwapped(existing))
+            {
+                return true;
+            }
+
+            if (BackupStaging.DeleteLeftovers(existing) is { Count: > 0 } deletes)
+            {
+                await sheets.Spreadsheets.BatchUpdateAsync(spreadsheetId, deletes, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next backup deletes what is left (BackupStaging.DeleteLeftovers); the original failure is what to report.
+        }
+
+        return false;
     }
 
     private async Task<List<BackupTab>> ReadTabsAsync(CancellationToken cancellationToken)

@@ -101,8 +101,7 @@ internal static class SheetRequests
                 sheet.Title = title;
                 break;
             case "index":
-                doc.Sheets.Remove(sheet);
-                doc.Sheets.Insert(Math.Clamp(Json.Int(properties, "index") ?? 0, 0, doc.Sheets.Count), sheet);
+                MoveSheet(doc, sheet, Json.Int(properties, "index") ?? 0);
                 break;
             case "hidden":
                 sheet.Hidden = Json.Bool(properties, "hidden") ?? false;
@@ -137,6 +136,22 @@ internal static class SheetRequests
             default:
                 throw SheetsError.InvalidArgument($"Invalid field mask: {path} is not a field of SheetProperties.");
         }
+    }
+
+    /// <summary>
+    /// Moves a tab in "before the move" indexes (SheetProperties.index reference): with S1, S2, S3, moving S1 ahead of
+    /// S2 takes index 2; a move to the current index or the one after it is ignored.
+    /// </summary>
+    private static void MoveSheet(SpreadsheetDoc doc, SheetDoc sheet, int index)
+    {
+        var from = doc.Sheets.IndexOf(sheet);
+        if (index == from || index == from + 1)
+        {
+            return;
+        }
+
+        doc.Sheets.Remove(sheet);
+        doc.Sheets.Insert(Math.Clamp(index > from ? index - 1 : index, 0, doc.Sheets.Count), sheet);
     }
 
     private static JsonObject? ColorStyle(JsonElement? color) =>

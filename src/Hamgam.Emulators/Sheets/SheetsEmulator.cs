@@ -122,7 +122,7 @@ public sealed class SheetsEmulator : IAsyncDisposable
 
             var principal = _auth.Authenticate(context.Request);
             _quota.Charge(principal, route.IsWrite);
-            using var body = await ReadBodyAsync(context.Request, route);
+            using var body = await ReadBodyAsync(context.Request, route, _options.MaxRequestBytes);
             var result = route.Invoke(Spreadsheets, principal, context.Request.Query, body?.RootElement ?? default);
             await WriteJsonAsync(context, 200, Mask(result, context.Request.Query, route));
         }
@@ -156,7 +156,7 @@ public sealed class SheetsEmulator : IAsyncDisposable
         return mask.Apply(result) ?? new JsonObject();
     }
 
-    private static async Task<JsonDocument?> ReadBodyAsync(HttpRequest request, SheetsRoute route)
+    private static async Task<JsonDocument?> ReadBodyAsync(HttpRequest request, SheetsRoute route, long? maxBytes)
     {
         if (!route.HasBody || request.ContentLength == 0)
         {
@@ -165,6 +165,11 @@ public sealed class SheetsEmulator : IAsyncDisposable
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (buffer.Length > maxBytes)
+        {
+            throw SheetsError.InvalidArgument($"Request payload size exceeds the limit: {maxBytes} bytes.");
+        }
+
         return buffer.Length == 0 ? null : JsonDocument.Parse(buffer.ToArray());
     }
 

@@ -18,6 +18,14 @@ public sealed class SheetsEmulatorOptions
     /// <summary>A JSON file the contents are loaded from at start and saved to after every change; null keeps them in memory only.</summary>
     public string? PersistPath { get; set; }
 
+    /// <summary>
+    /// The largest request body accepted, in bytes; null (the default) for no limit. Google documents no hard limit for
+    /// Sheets, only a recommended 2 MB per request (https://developers.google.com/sheets/api/limits), so tests set one to
+    /// check that a client keeps under it. A larger body is answered 400 INVALID_ARGUMENT
+    /// <c>Request payload size exceeds the limit: N bytes.</c> (the wording of Google's API front end; not recorded for Sheets).
+    /// </summary>
+    public long? MaxRequestBytes { get; set; }
+
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 }

@@ -42,6 +42,18 @@ public sealed class SheetsFaults
         }
     }
 
+    /// <summary>Serves the next <paramref name="count"/> API requests normally, so faults queued after this call hit later requests.</summary>
+    public void PassNext(int count)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _queued.Enqueue((FaultKind.None, 0));
+            }
+        }
+    }
+
     /// <summary>Drops the connection of the next <paramref name="count"/> API requests.</summary>
     public void DropNext(int count = 1)
     {

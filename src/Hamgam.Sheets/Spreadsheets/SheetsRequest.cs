@@ -37,15 +37,39 @@ public sealed record SheetsRequest
     [JsonIgnore]
     public bool IsIdempotent => AddSheet is null && AppendDimension is null;
 
-    /// <summary>addSheet with a grid size and frozen header rows. Passing <paramref name="sheetId"/> lets later requests of the same batch refer to the tab.</summary>
-    public static SheetsRequest AddTab(string title, int? sheetId = null, int rowCount = 1000, int columnCount = 26, int frozenRowCount = 0) => new()
+    /// <summary>
+    /// addSheet with a grid size and frozen header rows. Passing <paramref name="sheetId"/> lets later requests of the same
+    /// batch (and of later batches) refer to the tab; <paramref name="hidden"/> adds it hidden.
+    /// </summary>
+    public static SheetsRequest AddTab(string title, int? sheetId = null, int rowCount = 1000, int columnCount = 26, int frozenRowCount = 0, bool hidden = false) => new()
     {
         AddSheet = new AddSheetRequest(new SheetProperties
         {
             SheetId = sheetId,
             Title = title,
+            Hidden = hidden ? true : null,
             GridProperties = new GridProperties { RowCount = rowCount, ColumnCount = columnCount, FrozenRowCount = frozenRowCount == 0 ? null : frozenRowCount },
         }),
+    };
+
+    /// <summary>deleteSheet. The other tabs keep their sheetIds; their indexes shift down.</summary>
+    public static SheetsRequest DeleteTab(int sheetId) => new() { DeleteSheet = new DeleteSheetRequest(sheetId) };
+
+    /// <summary>
+    /// updateSheetProperties giving a tab its <paramref name="title"/> and showing it, and with an <paramref name="index"/>
+    /// also moving it there. Google counts a move in "before the move" indexes, so a tab moved forward needs the target + 1.
+    /// </summary>
+    public static SheetsRequest ShowAs(int sheetId, string title, int? index = null) => new()
+    {
+        UpdateSheetProperties = new UpdateSheetPropertiesRequest(
+            new SheetProperties { SheetId = sheetId, Title = title, Index = index, Hidden = false },
+            index is null ? "title,hidden" : "title,index,hidden"),
+    };
+
+    /// <summary>updateSheetProperties showing or hiding a tab (Google refuses to hide the last visible one).</summary>
+    public static SheetsRequest SetHidden(int sheetId, bool hidden) => new()
+    {
+        UpdateSheetProperties = new UpdateSheetPropertiesRequest(new SheetProperties { SheetId = sheetId, Hidden = hidden }, "hidden"),
     };
 
     /// <summary>updateSheetProperties setting the grid size and the frozen row count (shrinking drops the cells outside).</summary>

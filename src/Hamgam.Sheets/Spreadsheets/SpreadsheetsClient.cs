@@ -38,7 +38,7 @@ public sealed class SpreadsheetsClient
         }
 
         var path = "v4/spreadsheets/" + SheetsHttp.Segment(spreadsheetId) + (query.Length > 0 ? "?" + query.ToString(1, query.Length - 1) : string.Empty);
-        return _http.GetAsync(path, SheetsJsonContext.Default.Spreadsheet, cancellationToken);
+        return _http.GetAsync(path, SheetsJsonContext.Wire.Spreadsheet, cancellationToken);
     }
 
     /// <summary>
@@ -56,8 +56,8 @@ public sealed class SpreadsheetsClient
             HttpMethod.Post,
             "v4/spreadsheets/" + SheetsHttp.Segment(spreadsheetId) + ":batchUpdate",
             new BatchUpdateSpreadsheetRequest(list),
-            SheetsJsonContext.Default.BatchUpdateSpreadsheetRequest,
-            SheetsJsonContext.Default.BatchUpdateSpreadsheetResponse,
+            SheetsJsonContext.Wire.BatchUpdateSpreadsheetRequest,
+            SheetsJsonContext.Wire.BatchUpdateSpreadsheetResponse,
             idempotent: list.TrueForAll(r => r.IsIdempotent),
             cancellationToken);
     }

@@ -12,11 +12,11 @@ public sealed class ValuesClient
 
     /// <summary>Reads a range. Rows come back ragged; <see cref="ValueRange.Values"/> is null for an empty range.</summary>
     public Task<ValueRange> GetAsync(string spreadsheetId, string range, ValueReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        _http.GetAsync(Values(spreadsheetId) + "/" + SheetsHttp.Segment(range) + Query(options, null), SheetsJsonContext.Default.ValueRange, cancellationToken);
+        _http.GetAsync(Values(spreadsheetId) + "/" + SheetsHttp.Segment(range) + Query(options, null), SheetsJsonContext.Wire.ValueRange, cancellationToken);
 
     /// <summary>Reads several ranges in one request.</summary>
     public Task<BatchGetValuesResponse> BatchGetAsync(string spreadsheetId, IEnumerable<string> ranges, ValueReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        _http.GetAsync(Values(spreadsheetId) + ":batchGet" + Query(options, ranges), SheetsJsonContext.Default.BatchGetValuesResponse, cancellationToken);
+        _http.GetAsync(Values(spreadsheetId) + ":batchGet" + Query(options, ranges), SheetsJsonContext.Wire.BatchGetValuesResponse, cancellationToken);
 
     /// <summary>
     /// Writes rows at a range. A single cell is an anchor; a larger range must hold the data. An empty string
@@ -32,8 +32,8 @@ public sealed class ValuesClient
             HttpMethod.Put,
             Values(spreadsheetId) + "/" + SheetsHttp.Segment(range) + "?valueInputOption=" + valueInputOption.Value,
             new ValuesBody(values),
-            SheetsJsonContext.Default.ValuesBody,
-            SheetsJsonContext.Default.UpdateValuesResponse,
+            SheetsJsonContext.Wire.ValuesBody,
+            SheetsJsonContext.Wire.UpdateValuesResponse,
             idempotent: true,
             cancellationToken);
 
@@ -47,8 +47,8 @@ public sealed class ValuesClient
             HttpMethod.Post,
             Values(spreadsheetId) + ":batchUpdate",
             new BatchUpdateValuesRequest(valueInputOption.Value, [.. data]),
-            SheetsJsonContext.Default.BatchUpdateValuesRequest,
-            SheetsJsonContext.Default.BatchUpdateValuesResponse,
+            SheetsJsonContext.Wire.BatchUpdateValuesRequest,
+            SheetsJsonContext.Wire.BatchUpdateValuesResponse,
             idempotent: true,
             cancellationToken);
 
@@ -58,8 +58,8 @@ public sealed class ValuesClient
             HttpMethod.Post,
             Values(spreadsheetId) + "/" + SheetsHttp.Segment(range) + ":clear",
             new EmptyBody(),
-            SheetsJsonContext.Default.EmptyBody,
-            SheetsJsonContext.Default.ClearValuesResponse,
+            SheetsJsonContext.Wire.EmptyBody,
+            SheetsJsonContext.Wire.ClearValuesResponse,
             idempotent: true,
             cancellationToken);
 
@@ -69,8 +69,8 @@ public sealed class ValuesClient
             HttpMethod.Post,
             Values(spreadsheetId) + ":batchClear",
             new BatchClearValuesRequest([.. ranges]),
-            SheetsJsonContext.Default.BatchClearValuesRequest,
-            SheetsJsonContext.Default.BatchClearValuesResponse,
+            SheetsJsonContext.Wire.BatchClearValuesRequest,
+            SheetsJsonContext.Wire.BatchClearValuesResponse,
             idempotent: true,
             cancellationToken);
 
@@ -90,8 +90,8 @@ public sealed class ValuesClient
             Values(spreadsheetId) + "/" + SheetsHttp.Segment(range) + ":append?valueInputOption=" + valueInputOption.Value
                 + (insertDataOption is { } insert ? "&insertDataOption=" + insert.Value : string.Empty),
             new ValuesBody(values),
-            SheetsJsonContext.Default.ValuesBody,
-            SheetsJsonContext.Default.AppendValuesResponse,
+            SheetsJsonContext.Wire.ValuesBody,
+            SheetsJsonContext.Wire.AppendValuesResponse,
             idempotent: false,
             cancellationToken);
 

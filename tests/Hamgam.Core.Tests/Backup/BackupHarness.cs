@@ -25,6 +25,9 @@ internal sealed class BackupHarness : IAsyncDisposable
 
     public SheetsEmulator Sheets { get; private set; } = null!;
 
+    /// <summary>The emulator's options; the request-size limit can be changed while it runs.</summary>
+    public SheetsEmulatorOptions EmulatorOptions { get; private set; } = null!;
+
     public string SpreadsheetId { get; private set; } = "";
 
     public SheetsBackup Backup { get; private set; } = null!;
@@ -38,10 +41,17 @@ internal sealed class BackupHarness : IAsyncDisposable
 
     public SheetsClient Client => _services.GetRequiredService<SheetsClient>();
 
-    public static async Task<BackupHarness> CreateAsync(DatabaseProvider provider)
+    /// <summary>
+    /// With <paramref name="maxRequestBytes"/>, the backup splits bodies above it and the emulator refuses any body above it;
+    /// <paramref name="configure"/> changes the backup's other options (e.g. windows); <paramref name="quota"/> false lifts the
+    /// emulator's per-minute quota for tests that run many backups.
+    /// </summary>
+    public static async Task<BackupHarness> CreateAsync(
+        DatabaseProvider provider, int? maxRequestBytes = null, Action<SheetsBackupOptions>? configure = null, bool quota = true)
     {
         var h = new BackupHarness { Db = await TestDatabase.CreateAsync(provider) };
-        h.Sheets = await SheetsEmulator.StartAsync(new SheetsEmulatorOptions());
+        h.EmulatorOptions = new SheetsEmulatorOptions { MaxRequestBytes = maxRequestBytes, QuotaEnabled = quota };
+        h.Sheets = await SheetsEmulator.StartAsync(h.EmulatorOptions);
         h.SpreadsheetId = h.Sheets.Spreadsheets.CreateSpreadsheet(title: "پشتیبان همگام");
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
@@ -50,17 +60,27 @@ internal sealed class BackupHarness : IAsyncDisposable
             o.BaseUrl = h.Sheets.BaseUrl;
             o.CredentialsJson = h.Sheets.CreateServiceAccountKeyJson();
             o.MaxRetryAttempts = 1;
+            o.MaxBackoff = TimeSpan.FromMilliseconds(50);
         });
         h._services = services.BuildServiceProvider();
-        var options = Microsoft.Extensions.Options.Options.Create(new SheetsBackupOptions { SpreadsheetId = h.SpreadsheetId });
-        var clock = new UserClock(h.Db.Time, UserClock.ResolveZone("Asia/Tehran"));
-        var runs = new RunLog(h.Db.Factory, new SyncActivity(), h.Db.Time);
-        var meter = h._services.GetRequiredService<SheetsRequestMeter>();
+        var settings = new SheetsBackupOptions { SpreadsheetId = h.SpreadsheetId, MaxRequestBytes = maxRequestBytes ?? 2_000_000 };
+        configure?.Invoke(settings);
+        var options = Microsoft.Extensions.Options.Options.Create(settings);
         h.Changes = new LocalChanges(h.Db.Factory, h.Db.Time);
-        h.Backup = new SheetsBackup(h.Client, h.Db.Factory, options, runs, meter, clock);
-        h.Restore = new SheetsRestore(h.Client, h.Db.Factory, options, h.Changes, runs, meter, clock);
+        h.Backup = h.CreateBackup(settings);
+        h.Restore = new SheetsRestore(h.Client, h.Db.Factory, options, h.Changes, h.Runs, h.Meter, h.Clock);
         return h;
     }
+
+    private UserClock Clock => new(Db.Time, UserClock.ResolveZone("Asia/Tehran"));
+
+    private RunLog Runs => new(Db.Factory, new SyncActivity(), Db.Time);
+
+    private SheetsRequestMeter Meter => _services.GetRequiredService<SheetsRequestMeter>();
+
+    /// <summary>Another backup of the same database, e.g. into a second spreadsheet or with another request limit.</summary>
+    public SheetsBackup CreateBackup(SheetsBackupOptions settings) =>
+        new(Client, Db.Factory, Microsoft.Extensions.Options.Options.Create(settings), Runs, Meter, Clock);
 
     public async Task SeedAsync(int tasks)
     {

@@ -148,7 +148,7 @@ public sealed class SheetsRestoreTests
         Assert.Equal(BackupTabs.HabitsHeader, RestoreTab.Find(BackupTabs.Habits)!.Header);
     }
 
-    private static async Task EditEverythingAsync(BackupHarness h)
+    internal static async Task EditEverythingAsync(BackupHarness h)
     {
         await using var db = h.Db.CreateContext();
         h.OutboxMark = await db.Outbox.MaxAsync(o => (long?)o.Id) ?? 0;
@@ -163,7 +163,7 @@ public sealed class SheetsRestoreTests
     }
 
     /// <summary>Every restorable column of every live row a backup taken now would hold, by id.</summary>
-    private static async Task<string> SnapshotAsync(BackupHarness h)
+    internal static async Task<string> SnapshotAsync(BackupHarness h)
     {
         await using var db = h.Db.CreateContext();
         var lines = new List<string>();
