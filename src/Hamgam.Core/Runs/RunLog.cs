@@ -10,10 +10,25 @@ namespace Hamgam.Core.Runs;
 /// </summary>
 public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity activity, TimeProvider time)
 {
+    /// <summary>The error message of a run whose process died before it finished.</summary>
+    public const string AbandonedMessage = "Abandoned: the process stopped before this run finished; a later run picks up its work.";
+
+    /// <summary>
+    /// Opens a run. Runs of one type never overlap (one process serialises them; processes sharing a database take the
+    /// job lock), so a row of this type still "running" belongs to a process that died mid-run: it is closed as failed.
+    /// </summary>
     public async Task<RunHandle> StartAsync(SyncRunType type, string trigger, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var run = new SyncRun { Type = type, Status = SyncRunStatus.Running, Trigger = trigger, StartedAt = time.GetUtcNow() };
+        var now = time.GetUtcNow();
+        foreach (var stale in await db.SyncLog.Where(r => r.Type == type && r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken))
+        {
+            stale.Status = SyncRunStatus.Failed;
+            stale.ErrorMessage = AbandonedMessage;
+            stale.CompletedAt = now;
+        }
+
+        var run = new SyncRun { Type = type, Status = SyncRunStatus.Running, Trigger = trigger, StartedAt = now };
         db.SyncLog.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         var handle = new RunHandle(this, run.Id, type, run.StartedAt);

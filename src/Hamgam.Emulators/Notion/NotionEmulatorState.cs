@@ -29,11 +29,17 @@ public sealed class NotionEmulatorState
     /// <summary>API requests answered by a handler (not counting inspection, 401s, 429s or injected faults).</summary>
     public long RequestCount => Interlocked.Read(ref _requestCount);
 
+    /// <summary>
+    /// Test hook: called once a counted request has been answered and its changes applied, before the response is
+    /// written, so a test can stop its client at exactly the k-th request (the change made, the answer never received).
+    /// </summary>
+    public Action<EmulatorRequest>? RequestServed { get; set; }
+
     internal NotionRateLimiter RateLimiter { get; }
 
     internal NotionApiRouter Router { get; }
 
-    internal void CountRequest() => Interlocked.Increment(ref _requestCount);
+    internal long CountRequest() => Interlocked.Increment(ref _requestCount);
 
     /// <summary>Writes the workspace to <see cref="NotionEmulatorOptions.PersistPath"/> if it changed.</summary>
     public void SaveIfDirty()

@@ -44,6 +44,12 @@ public sealed class SheetsEmulator : IAsyncDisposable
     /// <summary>Fault injection for API requests.</summary>
     public SheetsFaults Faults { get; } = new();
 
+    /// <summary>
+    /// Test hook: called once a request has been answered with success and its changes applied, before the response is
+    /// written, so a test can stop its client at exactly the k-th request (the change made, the answer never received).
+    /// </summary>
+    public Action<EmulatorRequest>? RequestServed { get; set; }
+
     /// <summary>API requests received (not counting the token endpoint or the contents view).</summary>
     public long RequestCount => Interlocked.Read(ref _requestCount);
 
@@ -92,11 +98,11 @@ public sealed class SheetsEmulator : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _requestCount);
-        await HandleApiAsync(context);
+        var count = Interlocked.Increment(ref _requestCount);
+        await HandleApiAsync(context, count);
     }
 
-    private async Task HandleApiAsync(HttpContext context)
+    private async Task HandleApiAsync(HttpContext context, long count)
     {
         SheetsRoute? route = null;
         try
@@ -124,6 +130,7 @@ public sealed class SheetsEmulator : IAsyncDisposable
             _quota.Charge(principal, route.IsWrite);
             using var body = await ReadBodyAsync(context.Request, route, _options.MaxRequestBytes);
             var result = route.Invoke(Spreadsheets, principal, context.Request.Query, body?.RootElement ?? default);
+            RequestServed?.Invoke(new EmulatorRequest(count, context.Request.Method, context.Request.Path.Value ?? ""));
             await WriteJsonAsync(context, 200, Mask(result, context.Request.Query, route));
         }
         catch (SheetsError error)

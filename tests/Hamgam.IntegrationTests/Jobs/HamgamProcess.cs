@@ -95,7 +95,7 @@ internal sealed class HamgamProcess : IAsyncDisposable
     }
 
     /// <summary>The app's build output: the Web project's bin folder for this test run's configuration.</summary>
-    private static string AppFolder()
+    internal static string AppFolder()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var folder = Path.Combine(TestEnvironment.RepoRoot, "src", "Hamgam.Web", "bin", configuration, "net10.0");

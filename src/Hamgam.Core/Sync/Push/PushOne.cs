@@ -30,6 +30,16 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         var action = Resolve(batch.Action, row);
         if (row is null || action == CoalescedAction.Discard)
         {
+            try
+            {
+                await TrashLostCreateAsync(batch, row, known, dryRun, cancellationToken);
+            }
+            catch (NotionApiException ex) when (ex.IsTransient)
+            {
+                await DeferAsync(batch, null, $"Notion answered {ex.Status} {ex.Code}: {ex.Message}", dryRun, cancellationToken);
+                return;
+            }
+
             await FinishEntriesAsync(batch, OutboxState.Done, null, dryRun, cancellationToken);
             return;
         }
@@ -87,6 +97,8 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
     private static CoalescedAction Resolve(CoalescedAction action, SyncedEntity? row) => (action, row?.NotionId) switch
     {
         (CoalescedAction.Create, not null) => CoalescedAction.Update,
+        // Created, then deleted before the push: a page exists after all (a pull adopted a create whose answer was lost).
+        (CoalescedAction.Discard, not null) => CoalescedAction.Delete,
         (CoalescedAction.Update, null) when row is { IsDeleted: false } => CoalescedAction.Create,
         (CoalescedAction.Update or CoalescedAction.Delete, null) => CoalescedAction.Discard,
         _ => action,
@@ -119,6 +131,27 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         var page = await notion.Pages.CreateAsync(CreatePageRequest.InDataSource(known.DataSourceId, properties), cancellationToken);
         await Step(PushStep.AfterResponseBeforeSave);
         return page;
+    }
+
+    /// <summary>
+    /// A record created and deleted before any push succeeded: if a create was sent, its page may exist although its
+    /// answer was lost (the process died); that page goes to the trash, or it would outlive its record.
+    /// </summary>
+    private async Task TrashLostCreateAsync(
+        PushBatch batch, SyncedEntity? row, (string DataSourceId, SchemaBindings Bindings) known, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (row is null || dryRun)
+        {
+            return;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var attempts = await db.Outbox.Where(o => batch.EntryIds.Contains(o.Id) && o.LastAttemptAt != null).Select(o => o.LastAttemptAt).ToListAsync(cancellationToken);
+        var attempted = attempts.Min();
+        if (attempted is { } since && await FindCreatedAsync(known, row, since, cancellationToken) is { } orphan)
+        {
+            await notion.Pages.UpdateAsync(orphan.Id, new UpdatePageRequest { InTrash = true }, cancellationToken);
+        }
     }
 
     private async Task<NotionPage?> FindCreatedAsync((string DataSourceId, SchemaBindings Bindings) known, SyncedEntity row, DateTimeOffset since, CancellationToken cancellationToken)

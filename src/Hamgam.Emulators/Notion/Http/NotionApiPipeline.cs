@@ -5,6 +5,8 @@ namespace Hamgam.Emulators.Notion.Http;
 /// <summary>The checks every API request passes, in order: faults, token, version, rate limit; then the router.</summary>
 internal static class NotionApiPipeline
 {
+    private const string CountKey = "hamgam.emulator.request";
+
     public static async Task HandleAsync(HttpContext context, NotionEmulatorState state)
     {
         var requestId = Guid.NewGuid().ToString();
@@ -34,6 +36,11 @@ internal static class NotionApiPipeline
             response = NotionResponse.FromError(requestId, error);
         }
         state.SaveIfDirty();
+        if (context.Items[CountKey] is long count)
+        {
+            state.RequestServed?.Invoke(new EmulatorRequest(count, context.Request.Method, context.Request.Path.Value ?? ""));
+        }
+
         if (faults.DrawLostResponse())
         {
             context.Abort();
@@ -55,7 +62,7 @@ internal static class NotionApiPipeline
         {
             return NotionResponse.RateLimited(requestId, retryAfter);
         }
-        state.CountRequest();
+        context.Items[CountKey] = state.CountRequest();
         var body = await NotionApiRequest.ReadBodyAsync(context);
         var path = context.Request.Path.Value ?? string.Empty;
         var segments = path["/v1".Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
