@@ -27,15 +27,9 @@ public sealed class KillDuringSyncTests(ITestOutputHelper output)
         await RunAsync(provider, kills: 8);
     }
 
-    [Theory, OnAllDatabases]
+    [LongFaultTheory, OnAllDatabases]
     public async Task FiftyKills_NotionDatabaseAndBackupAgree_NothingDoubledOrLost(DatabaseProvider provider)
     {
-        if (Environment.GetEnvironmentVariable("HAMGAM_LONG_FAULTS") != "1")
-        {
-            output.WriteLine("Set HAMGAM_LONG_FAULTS=1 to run the 50-kill version.");
-            return;
-        }
-
         await RunAsync(provider, kills: 50);
     }
 
