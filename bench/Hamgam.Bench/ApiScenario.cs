@@ -40,18 +40,25 @@ internal sealed class ApiScenario(BenchOptions options)
             using var client = app.CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchApp.ApiKey);
             client.Timeout = TimeSpan.FromSeconds(10);
+            var page = await TasksPageScenario.RunAsync(client, app.Timings, Tasks, cancellationToken);
             var load = new LoadDriver(client, ids);
             Console.WriteLine($"P6: warming up, then {Rate} req/s of mixed reads and writes for {Duration.TotalSeconds:0} s…");
             await load.RunAsync(Rate / 4, Warmup, cancellationToken);
             var alone = await load.UnloadedAsync(25, cancellationToken);
+            app.Timings.Take();
             var result = await load.RunAsync(Rate, Duration, cancellationToken);
+            var server = app.Timings.Take();
             // For reference, the same mix at a quarter of the rate (what this machine sustains without queueing).
             Console.WriteLine($"P6: {LowRate} req/s for {LowDuration.TotalSeconds:0} s…");
             var low = await load.RunAsync(LowRate, LowDuration, cancellationToken);
+            var lowServer = app.Timings.Take();
             return
             [
+                .. page,
                 .. result.Figures(Rate),
+                ServerFigure(Rate, server),
                 .. low.Figures(LowRate),
+                ServerFigure(LowRate, lowServer),
                 new("P6", "API p50 of each request alone (no load)", alone.Values.Max(), "ms",
                     Note: string.Join(", ", alone.Select(a => $"{a.Key} {a.Value:0.0} ms")) + "; the slowest kind is shown"),
             ];
@@ -63,6 +70,15 @@ internal sealed class ApiScenario(BenchOptions options)
                 await pg.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The app's own time per API request under load (from the first middleware): what is left is queueing.</summary>
+    private static Figure ServerFigure(int rate, (string Path, double Milliseconds)[] samples)
+    {
+        var times = samples.Where(s => s.Path.StartsWith("/api/", StringComparison.Ordinal)).Select(s => s.Milliseconds).ToArray();
+        return new("P6", $"API server time at {rate} req/s, p50", LoadResult.Percentile(times, 0.5), "ms",
+            Note: $"p99 {LoadResult.Percentile(times, 0.99):0.0} ms over {times.Length:N0} requests, measured inside the app (first middleware to complete response); " +
+                "the difference from the client's latency is time spent waiting for a connection, a thread or the CPU");
     }
 
     private static async Task<Guid[]> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
