@@ -63,14 +63,13 @@ internal sealed class MemorySampler : IDisposable
     public IReadOnlyList<Figure> Figures(int pages, string mode)
     {
         var (peakRss, _) = ReadStatus();
-        var perThousand = (_peakWorkingSet - _baselineWorkingSet) / MiB / (pages / 1000.0);
         var full = pages == 100_000;
         var scope = full ? "" : $" (at {pages:N0} pages; the 300 MB target is for 100,000)";
         return
         [
             new("P5", $"peak working set of Hamgam's process during the pull{scope}", _peakWorkingSet / MiB, "MB", full ? 300 : null, full ? Judge.AtMost : Judge.None,
                 Note: $"{mode}; growth {(_peakWorkingSet - _baselineWorkingSet) / MiB:N0} MB over the {_baselineWorkingSet / MiB:N0} MB before the pull " +
-                    $"({perThousand:0.00} MB per 1,000 pages); peak RSS by the kernel (VmHWM{(_peakRssReset ? ", reset at the start" : ", whole process life")}) " +
+                    $"(part of it one-off: code loaded and compiled on first use); peak RSS by the kernel (VmHWM{(_peakRssReset ? ", reset at the start" : ", whole process life")}) " +
                     $"{peakRss / MiB:N0} MB, of which anonymous memory at most {_peakRssAnon / MiB:N0} MB; the emulator runs in a child process"),
             new("P5", $"peak GC heap during the pull{scope}", _peakHeap / MiB, "MB", full ? 300 : null, full ? Judge.AtMost : Judge.None,
                 Note: $"growth {(_peakHeap - _baselineHeap) / MiB:N0} MB over {_baselineHeap / MiB:N0} MB (after a full GC); largest heap left after a full GC " +
