@@ -85,9 +85,16 @@ internal sealed class ApiScenario(BenchOptions options)
     {
         var factory = services.GetRequiredService<IDbContextFactory<HamgamDb>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Spread over the past week, a task a minute: one SaveChanges would otherwise stamp all 10,000 with the same
+        // created_at, and the list's ORDER BY created_at DESC, id would sort every row by id (unlike real data).
+        var now = TimeProvider.System.GetUtcNow();
         for (var i = 0; i < Tasks; i++)
         {
-            db.Tasks.Add(new TaskItem { Name = $"کار شماره {i}", Status = i % 2 == 0 ? "Not started" : "In progress", Tags = ["tag" + (i % 7)], Importance = "High" });
+            db.Tasks.Add(new TaskItem
+            {
+                Name = $"کار شماره {i}", Status = i % 2 == 0 ? "Not started" : "In progress", Tags = ["tag" + (i % 7)], Importance = "High",
+                CreatedAt = now.AddMinutes(i - Tasks),
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);
