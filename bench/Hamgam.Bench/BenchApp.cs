@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamgam.Bench;
 
@@ -8,6 +9,8 @@ namespace Hamgam.Bench;
 internal sealed class BenchApp(string? postgres) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "hg_bench_key_for_the_api_scenario";
+
+    public RequestTimings Timings { get; } = new();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("hamgam-bench-app-").FullName;
 
@@ -18,6 +21,7 @@ internal sealed class BenchApp(string? postgres) : WebApplicationFactory<Program
         builder.UseContentRoot(BenchOptions.RepoRoot() is { } root ? Path.Combine(root, "src", "Hamgam.Web") : AppContext.BaseDirectory);
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Auth:ApiKey", ApiKey);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RequestTimings.StartupFilter(Timings)));
         // Per-request information logs on the console would be measured along with the app.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");

@@ -107,7 +107,7 @@ internal sealed record LoadResult(Sample[] Samples, TimeSpan Elapsed)
         ];
     }
 
-    private static double Percentile(double[] values, double p)
+    public static double Percentile(double[] values, double p)
     {
         if (values.Length == 0)
         {

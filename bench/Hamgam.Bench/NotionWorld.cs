@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
-using Hamgam.Emulators.Notion;
 using Hamgam.Notion;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +12,8 @@ namespace Hamgam.Bench;
 /// <summary>
 /// A database and a Notion emulator with Hamgam's four databases, wired to the real Notion client as the app wires it
 /// (the same lines as tests/Hamgam.Testing/NotionSyncHarness, with the product's rate limit instead of the tests' 1000/s).
-/// Two clients: <see cref="Realistic"/> (the product defaults) for measuring, <see cref="Fast"/> (no client limit) for setup.
+/// The emulator runs in a child process (<see cref="NotionChild"/>), so this process holds only what Hamgam holds.
+/// Two clients: realistic (the product defaults) for measuring, fast (no client limit) for setup.
 /// </summary>
 internal sealed class NotionWorld : IAsyncDisposable
 {
@@ -23,57 +22,40 @@ internal sealed class NotionWorld : IAsyncDisposable
     private readonly ServiceProvider _fast;
     private readonly NotionSyncOptions _options;
 
-    private NotionWorld(BenchDatabase db, NotionEmulator emulator, ShiftingClock clock, HamgamNotionDatabases databases)
+    private NotionWorld(BenchDatabase db, NotionChild child)
     {
         Db = db;
-        Emulator = emulator;
-        Clock = clock;
-        Databases = databases;
+        Child = child;
+        var ready = child.Ready;
         _options = new NotionSyncOptions
         {
-            Token = emulator.Options.Token,
-            BaseUrl = emulator.BaseUrl,
+            Token = ready.Token,
+            BaseUrl = ready.BaseUrl,
             Databases = new Core.Sync.NotionDatabaseIds
             {
-                Tasks = databases.Tasks.DatabaseId,
-                Projects = databases.Projects.DataSourceId,
-                Habits = databases.Habits.DatabaseId,
-                DailyLogs = databases.DailyLogs.DataSourceId,
+                Tasks = ready.Databases.Tasks.DatabaseId,
+                Projects = ready.Databases.Projects.DataSourceId,
+                Habits = ready.Databases.Habits.DatabaseId,
+                DailyLogs = ready.Databases.DailyLogs.DataSourceId,
             },
         };
-        _realistic = Services(emulator, fast: false);
-        _fast = Services(emulator, fast: true);
+        _realistic = Services(ready, fast: false);
+        _fast = Services(ready, fast: true);
     }
 
     public BenchDatabase Db { get; }
 
-    public NotionEmulator Emulator { get; }
-
-    public ShiftingClock Clock { get; }
-
-    public HamgamNotionDatabases Databases { get; }
+    public NotionChild Child { get; }
 
     public static int DataSources => 4;
 
     public NotionRequestMeter Meter => _realistic.GetRequiredService<NotionRequestMeter>();
 
-    public static async Task<NotionWorld> CreateAsync(BenchDatabase db, CancellationToken cancellationToken)
-    {
-        var clock = new ShiftingClock();
-        // Notion's documented limit with the emulator's default burst; the latency is added to every API answer.
-        var options = new NotionEmulatorOptions { Clock = clock, RateLimitEnabled = true, RequestsPerSecond = 3 };
-        var emulator = await NotionEmulator.StartAsync(options, cancellationToken);
-        emulator.Faults.Latency = Latency;
-        var databases = HamgamSampleSchemas.CreateDatabases(emulator.Workspace);
-        return new NotionWorld(db, emulator, clock, databases);
-    }
+    public static async Task<NotionWorld> CreateAsync(BenchDatabase db, CancellationToken cancellationToken) =>
+        new(db, await NotionChild.StartAsync(cancellationToken));
 
     /// <summary>Turns the emulator's rate limit and latency on (realistic) or off (setup, or the ingest-only run).</summary>
-    public void SetNetwork(bool realistic)
-    {
-        Emulator.Options.RateLimitEnabled = realistic;
-        Emulator.Faults.Latency = realistic ? Latency : TimeSpan.Zero;
-    }
+    public Task SetNetworkAsync(bool realistic, CancellationToken cancellationToken) => Child.SetNetworkAsync(realistic, cancellationToken);
 
     public NotionPuller Puller(bool fast)
     {
@@ -94,48 +76,25 @@ internal sealed class NotionWorld : IAsyncDisposable
             new RunLog(Db, new SyncActivity(), time), services.GetRequiredService<NotionRequestMeter>(), time);
     }
 
-    /// <summary>
-    /// Creates <paramref name="count"/> open tasks directly in the workspace (no rate limit), 10 per minute of
-    /// created_time (100,000 pages span about a week), the last one <paramref name="endAgo"/> before now.
-    /// </summary>
-    public void SeedTasks(int count, TimeSpan endAgo)
-    {
-        string[] statuses = ["Not started", "In progress"];
-        string[] levels = ["High", "Medium", "Low"];
-        for (var i = 0; i < count; i++)
-        {
-            Clock.Offset = -endAgo - TimeSpan.FromSeconds((count - 1 - i) * 6.0);
-            Emulator.Workspace.CreatePage(Databases.Tasks.DataSourceId, new JsonObject
-            {
-                ["Name"] = Title($"کار شماره {i} — bench task {i}"),
-                ["Status"] = new JsonObject { ["status"] = new JsonObject { ["name"] = statuses[i % 2] } },
-                ["Importance"] = new JsonObject { ["select"] = new JsonObject { ["name"] = levels[i % 3] } },
-                ["Urgency"] = new JsonObject { ["select"] = new JsonObject { ["name"] = levels[(i / 3) % 3] } },
-                ["Quick Win"] = new JsonObject { ["checkbox"] = i % 5 == 0 },
-                ["Tags"] = new JsonObject { ["multi_select"] = new JsonArray(new JsonObject { ["name"] = "tag" + (i % 7) }) },
-                ["Due Date"] = new JsonObject { ["date"] = new JsonObject { ["start"] = $"2026-12-{(i % 28) + 1:00}" } },
-                ["Notes"] = new JsonObject { ["rich_text"] = RichText("یادداشت کوتاه برای سنجش " + i) },
-            });
-        }
-
-        Clock.Offset = TimeSpan.Zero;
-    }
+    /// <summary>Seeds open tasks in the child's workspace (see <see cref="NotionHost"/>: 10 per minute of created_time).</summary>
+    public Task SeedTasksAsync(int count, TimeSpan endAgo, CancellationToken cancellationToken) =>
+        Child.SeedTasksAsync(count, endAgo, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         await _realistic.DisposeAsync();
         await _fast.DisposeAsync();
-        await Emulator.DisposeAsync();
+        await Child.DisposeAsync();
     }
 
-    private static ServiceProvider Services(NotionEmulator emulator, bool fast)
+    private static ServiceProvider Services(NotionHostReady emulator, bool fast)
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddNotionClient(o =>
         {
             o.BaseUrl = emulator.BaseUrl;
-            o.Token = emulator.Options.Token;
+            o.Token = emulator.Token;
             if (fast)
             {
                 o.RequestsPerSecond = 1000;
@@ -144,9 +103,4 @@ internal sealed class NotionWorld : IAsyncDisposable
         });
         return services.BuildServiceProvider();
     }
-
-    private static JsonObject Title(string text) => new() { ["title"] = RichText(text) };
-
-    private static JsonArray RichText(string text) =>
-        [new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["content"] = text } }];
 }

@@ -9,6 +9,11 @@ internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [NotionHost.Verb])
+        {
+            return await NotionHost.RunAsync();
+        }
+
         BenchOptions options;
         try
         {
@@ -27,8 +32,8 @@ internal static class BenchProgram
             var figures = await Scenarios.RunBoundedAsync(scenario);
             all.AddRange(figures);
             var title = string.Join("-", scenario.Ids.Where(options.Runs));
-            var markdown = Report.Markdown(figures, options, startedAt, title + (options.Large ? " (--large)" : ""));
-            var name = $"{startedAt.UtcDateTime:yyyy-MM-dd}-{title}{(options.Large ? "-large" : "")}";
+            var markdown = Report.Markdown(figures, options, startedAt, title + (options.Suffix.Length > 0 ? $" ({options.Suffix.TrimStart('-')})" : ""));
+            var name = $"{startedAt.UtcDateTime:yyyy-MM-dd}-{title}{options.Suffix}";
             var path = await Report.WriteAsync(options.OutputFolder, name, markdown, CancellationToken.None);
             Console.WriteLine($"  → {path}");
         }

@@ -17,8 +17,8 @@ internal sealed class PushScenario(BenchOptions options)
     {
         await using var db = await BenchDatabase.CreateAsync(options.Postgres, cancellationToken);
         await using var world = await NotionWorld.CreateAsync(db, cancellationToken);
-        world.SeedTasks(Pages, TimeSpan.FromMinutes(10));
-        world.SetNetwork(realistic: false);
+        await world.SeedTasksAsync(Pages, TimeSpan.FromMinutes(10), cancellationToken);
+        await world.SetNetworkAsync(realistic: false, cancellationToken);
         await world.Puller(fast: true).PullAsync(new PullRequest(Full: true, Trigger: "bench-setup"), cancellationToken);
 
         var changes = new LocalChanges(db, TimeProvider.System);
@@ -34,7 +34,7 @@ internal sealed class PushScenario(BenchOptions options)
             await changes.UpdateAsync(EntityKind.Task, id, new Dictionary<string, string?> { ["notes"] = $"ویرایش {i}" }, cancellationToken: cancellationToken);
         }
 
-        world.SetNetwork(realistic: true);
+        await world.SetNetworkAsync(realistic: true, cancellationToken);
         var floor = Pages / 3.0;
         Console.WriteLine($"P3: push of {edits.Count:N0} edits ({Repeats} repeat pages) at 3 req/s + 150 ms latency (floor {floor:0.0} s)…");
         var before = world.Meter.GetSnapshot().Total;

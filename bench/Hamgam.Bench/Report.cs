@@ -16,8 +16,15 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date (UTC): {startedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Commit: {Commit()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Database: {(options.Postgres is null ? "SQLite (temp file)" : "PostgreSQL")}; size: {(options.Large ? "--large" : "default")}");
-        text.AppendLine("- Notion emulator: rate limit 3 req/s (burst 10), 150 ms latency per request; NotionClient at its defaults (3 req/s, burst 3).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Database: {(options.Postgres is null ? "SQLite (temp file)" : "PostgreSQL")}; size: {(options.Suffix.Length > 0 ? options.Suffix.TrimStart('-') : "default")}");
+        text.AppendLine("- Notion emulator (in a child process): rate limit 3 req/s (burst 10), 150 ms latency per request; NotionClient at its defaults (3 req/s, burst 3)"
+            + (options.NoThrottle ? "; **--no-throttle: the measured full pull ran with the rate limit, latency and client limiter off**." : "."));
+        text.AppendLine(CultureInfo.InvariantCulture, $"- GC: {MemorySampler.GcSettings()}");
+        if (options.SqliteAnalyze)
+        {
+            text.AppendLine("- **--sqlite-analyze (what-if): ANALYZE was run on the API scenario's SQLite database after seeding; Hamgam never runs it itself.**");
+        }
+
         text.AppendLine();
         text.AppendLine("| figure | measured | floor/target | ratio | pass? | note |");
         text.AppendLine("|---|---:|---:|---:|:---:|---|");
@@ -34,7 +41,13 @@ internal static class Report
     public static async Task<string> WriteAsync(string folder, string name, string markdown, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
+        // Earlier results are kept: a second run on the same day gets -2, -3, ...
         var path = Path.Combine(folder, name + ".md");
+        for (var i = 2; File.Exists(path); i++)
+        {
+            path = Path.Combine(folder, $"{name}-{i}.md");
+        }
+
         await File.WriteAllTextAsync(path, markdown, cancellationToken);
         return path;
     }

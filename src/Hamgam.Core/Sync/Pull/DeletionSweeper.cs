@@ -17,38 +17,57 @@ namespace Hamgam.Core.Sync.Pull;
 /// </summary>
 internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<HamgamDb> factory, NotionSyncOptions options, UserClock clock, TimeProvider time)
 {
+    /// <summary>Rows are read in chunks of this many, so a sweep never holds every row of a large entity at once.</summary>
+    private const int Chunk = 500;
+
     public async Task SweepAsync(EntityKind kind, HashSet<string> listed, PullRequest request, EntityPullReport report, RunHandle run, CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        List<SyncedEntity> live;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            live = await BatchApplier.Rows(db, kind).AsNoTracking().Where(e => e.DeletedAt == null && e.NotionId != null).ToListAsync(cancellationToken);
-        }
-
-        var missing = live.Where(e => !listed.Contains(e.NotionId!) && PullQueries.InScope(kind, e, options.Scope, today)).ToList();
+        var (liveCount, missing) = await FindMissingAsync(kind, listed, cancellationToken);
         if (missing.Count == 0)
         {
             return;
         }
 
-        if (!request.AllowMassDelete && live.Count >= options.MassDeleteMinimumRows && missing.Count > live.Count * options.MassDeleteFraction)
+        if (!request.AllowMassDelete && liveCount >= options.MassDeleteMinimumRows && missing.Count > liveCount * options.MassDeleteFraction)
         {
             report.MassDeleteHalt =
-                $"{kind}: {missing.Count} of {live.Count} rows are no longer listed by Notion. Nothing was deleted; " +
+                $"{kind}: {missing.Count} of {liveCount} rows are no longer listed by Notion. Nothing was deleted; " +
                 "if this is intended, run `hamgam sync --pull --full --allow-mass-delete`.";
             run.AddError(new RecordError(kind, null, null, report.MassDeleteHalt));
             return;
         }
 
-        foreach (var row in missing)
+        foreach (var (id, notionId) in missing)
         {
-            var trashed = await IsTrashedAsync(row.NotionId!, cancellationToken);
+            var trashed = await IsTrashedAsync(notionId, cancellationToken);
             if (trashed)
             {
-                await TombstoneAsync(kind, row.Id, report, request.DryRun, cancellationToken);
+                await TombstoneAsync(kind, id, report, request.DryRun, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The number of live synced rows, and those in scope that the listing did not return. Only ids are read for every
+    /// row (a 100,000-row entity would otherwise be held whole, with its baselines); whole rows are read, in chunks, only
+    /// for the unlisted ones, to check the scope.
+    /// </summary>
+    private async Task<(int LiveCount, List<(Guid Id, string NotionId)> Missing)> FindMissingAsync(
+        EntityKind kind, HashSet<string> listed, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var live = await BatchApplier.Rows(db, kind).AsNoTracking().Where(e => e.DeletedAt == null && e.NotionId != null)
+            .Select(e => new { e.Id, e.NotionId }).ToListAsync(cancellationToken);
+        var unlisted = live.Where(e => !listed.Contains(e.NotionId!)).Select(e => e.Id).ToList();
+        var missing = new List<(Guid, string)>();
+        foreach (var chunk in unlisted.Chunk(Chunk))
+        {
+            var rows = await BatchApplier.Rows(db, kind).AsNoTracking().Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken);
+            missing.AddRange(rows.Where(e => PullQueries.InScope(kind, e, options.Scope, today)).Select(e => (e.Id, e.NotionId!)));
+        }
+
+        return (live.Count, missing);
     }
 
     private async Task<bool> IsTrashedAsync(string pageId, CancellationToken cancellationToken)
