@@ -128,7 +128,10 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
             e.HasIndex(x => x.NotionId).IsUnique();
             e.Property(x => x.NotionId).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => x.DeletedAt);
+            // Lists filter out tombstones and page in a stable order; with the filter column first, SQLite (which has
+            // no statistics until ANALYZE) walks the index in order instead of sorting every row for each page.
+            e.HasIndex(x => new { x.DeletedAt, x.CreatedAt, x.Id });
+            e.HasIndex(x => new { x.DeletedAt, x.UpdatedAt, x.Id });
             e.HasIndex(x => new { x.CreatedAt, x.Id });
             e.Ignore(x => x.IsDeleted);
             // Tombstones stay in the table for the sync engine but are hidden from every other query.

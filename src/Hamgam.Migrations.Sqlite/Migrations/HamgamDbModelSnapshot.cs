@@ -125,15 +125,18 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasIndex("Date")
                         .HasDatabaseName("ix_daily_logs_date");
 
-                    b.HasIndex("DeletedAt")
-                        .HasDatabaseName("ix_daily_logs_deleted_at");
-
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_daily_logs_notion_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_daily_logs_created_at_id");
+
+                    b.HasIndex("DeletedAt", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_daily_logs_deleted_at_created_at_id");
+
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_daily_logs_deleted_at_updated_at_id");
 
                     b.ToTable("daily_logs", (string)null);
                 });
@@ -248,15 +251,18 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_habits");
 
-                    b.HasIndex("DeletedAt")
-                        .HasDatabaseName("ix_habits_deleted_at");
-
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_habits_notion_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_habits_created_at_id");
+
+                    b.HasIndex("DeletedAt", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_habits_deleted_at_created_at_id");
+
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_habits_deleted_at_updated_at_id");
 
                     b.ToTable("habits", (string)null);
                 });
@@ -371,15 +377,18 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_projects");
 
-                    b.HasIndex("DeletedAt")
-                        .HasDatabaseName("ix_projects_deleted_at");
-
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_projects_notion_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_projects_created_at_id");
+
+                    b.HasIndex("DeletedAt", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_projects_deleted_at_created_at_id");
+
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_projects_deleted_at_updated_at_id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -808,9 +817,6 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 
-                    b.HasIndex("DeletedAt")
-                        .HasDatabaseName("ix_tasks_deleted_at");
-
                     b.HasIndex("NotionId")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_notion_id");
@@ -827,6 +833,12 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                     b.HasIndex("RecurringTemplateId", "RecurringDay")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_recurring_template_id_recurring_day");
+
+                    b.HasIndex("DeletedAt", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_deleted_at_created_at_id");
+
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_deleted_at_updated_at_id");
 
                     b.ToTable("tasks", (string)null);
                 });
