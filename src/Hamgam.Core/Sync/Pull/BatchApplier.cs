@@ -80,6 +80,9 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
                 // A create whose answer was lost: this page is that row's, not a new one. Its pending create becomes an update.
                 creator.NotionId = record.NotionId;
                 creator.NotionUrl = record.Url;
+                // The page is what that create sent: the agreed starting point, so edits made here since are pushed, not conflicts.
+                creator.Baseline = Baselines.Write(record.Fields, record.InTrash);
+                creator.NotionLastEditedTime = record.LastEditedTime;
                 report.Updated++;
                 continue;
             }
