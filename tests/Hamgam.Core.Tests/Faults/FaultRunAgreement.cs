@@ -30,7 +30,10 @@ internal static class FaultRunAgreement
             var expected = TaskPageValues.Read(page, projects);
             var actual = EntityFields.Tasks.Snapshot(row);
             var differences = expected.Where(e => actual.GetValueOrDefault(e.Key) != e.Value).Select(e => $"{e.Key}: notion '{e.Value}' db '{actual.GetValueOrDefault(e.Key)}'").ToList();
-            Assert.True(differences.Count == 0, $"task {row.Id} ({row.NotionId}) differs: {string.Join("; ", differences)}");
+            Assert.True(differences.Count == 0, $"task {row.Id} ({row.NotionId}) differs: {string.Join("; ", differences)}; baseline {row.Baseline}; " +
+                $"hash {(row.ContentHash is null ? "none" : "set")}; edited {row.NotionLastEditedTime:O}; notion edited {page["last_edited_time"]}; history: " +
+                string.Join(", ", db.Outbox.Where(o => o.EntityId == row.Id).OrderBy(o => o.Id).AsEnumerable().Select(o => $"{o.Operation}/{o.State}/a{o.Attempts}/{o.Fields}")) +
+                "; conflicts: " + string.Join(", ", db.Conflicts.Where(c => c.EntityId == row.Id).AsEnumerable().Select(c => $"{c.Field}:{c.LocalValue}->{c.RemoteValue}")));
         }
 
         AssertBackup(h, rows);
