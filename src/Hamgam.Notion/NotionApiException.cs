@@ -43,8 +43,11 @@ public sealed class NotionApiException : Exception
     /// <summary>Notion's <c>additional_data</c> object (e.g. <c>integration_id</c>, <c>rate_limit_reason</c>).</summary>
     public JsonElement? AdditionalData { get; }
 
-    /// <summary>Whether trying again later may succeed (rate limits, conflicts, server errors, timeouts).</summary>
-    public bool IsTransient => Status is 0 or 409 or 429 or 529 or >= 500;
+    /// <summary>
+    /// Whether trying again later may succeed (rate limits, conflicts, server errors, timeouts, and answers whose body
+    /// could not be read, code <c>invalid_response</c>).
+    /// </summary>
+    public bool IsTransient => Status is 0 or 409 or 429 or 529 or >= 500 || Code == "invalid_response";
 
     /// <summary>Whether the object does not exist or is not shared with the integration.</summary>
     public bool IsNotFound => Status == 404;

@@ -23,7 +23,8 @@ public sealed class NotionSyncHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private NotionSyncHarness(TestDatabase db, NotionEmulator emulator, HamgamNotionDatabases databases, NotionSyncOptions options)
+    private NotionSyncHarness(
+        TestDatabase db, NotionEmulator emulator, HamgamNotionDatabases databases, NotionSyncOptions options, Action<NotionClientOptions>? client)
     {
         Db = db;
         Emulator = emulator;
@@ -40,7 +41,9 @@ public sealed class NotionSyncHarness : IAsyncDisposable
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
             o.MaxRetries = 8;
+            client?.Invoke(o);
         });
+        services.AddHttpClient<NotionClient>().AddHttpMessageHandler(Attempts.CreateHandler);
         _services = services.BuildServiceProvider();
         Clock = new UserClock(db.Time, UserClock.ResolveZone("Asia/Tehran"));
         Activity = new SyncActivity();
@@ -49,6 +52,9 @@ public sealed class NotionSyncHarness : IAsyncDisposable
     }
 
     public TestDatabase Db { get; }
+
+    /// <summary>Every HTTP attempt of the Notion client, and how many failed (injected faults, timeouts, dropped connections).</summary>
+    public AttemptCounter Attempts { get; } = new();
 
     public NotionEmulator Emulator { get; }
 
@@ -73,7 +79,11 @@ public sealed class NotionSyncHarness : IAsyncDisposable
     public NotionPuller Puller => new(Client, Db.Factory, Microsoft.Extensions.Options.Options.Create(Options), Runs, Meter, Clock, Db.Time);
 
     public static async Task<NotionSyncHarness> CreateAsync(
-        DatabaseProvider provider, bool statusAsStatusType = true, Action<NotionEmulatorOptions>? emulator = null, CancellationToken cancellationToken = default)
+        DatabaseProvider provider,
+        bool statusAsStatusType = true,
+        Action<NotionEmulatorOptions>? emulator = null,
+        Action<NotionClientOptions>? client = null,
+        CancellationToken cancellationToken = default)
     {
         var db = await TestDatabase.CreateAsync(provider, cancellationToken: cancellationToken);
         var emulatorOptions = new NotionEmulatorOptions { Clock = db.Time, RateLimitEnabled = false };
@@ -92,7 +102,7 @@ public sealed class NotionSyncHarness : IAsyncDisposable
                 DailyLogs = databases.DailyLogs.DataSourceId,
             },
         };
-        return new NotionSyncHarness(db, notion, databases, options);
+        return new NotionSyncHarness(db, notion, databases, options, client);
     }
 
     /// <summary>Creates a task page directly in the emulator (no rate limit), with request-shaped properties.</summary>

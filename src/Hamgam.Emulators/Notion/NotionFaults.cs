@@ -4,8 +4,10 @@ namespace Hamgam.Emulators.Notion;
 public sealed class NotionFaults
 {
     private readonly Lock _gate = new();
+    private readonly List<(string? PathContains, int Left)> _garbles = [];
     private Random _random = new();
     private int? _seed;
+    private int _garbled;
 
     /// <summary>Extra delay before every API answer (real time, not the emulator clock).</summary>
     public TimeSpan Latency { get; set; }
@@ -24,6 +26,27 @@ public sealed class NotionFaults
 
     /// <summary>Fraction of requests that are carried out but whose answer never arrives (the connection drops after the write).</summary>
     public double LostResponseRate { get; set; }
+
+    /// <summary>
+    /// Fraction (0–1) of API requests that time out: the emulator waits <see cref="TimeoutStall"/> (real time) without
+    /// answering and then drops the connection, without carrying the request out. A client with a shorter timeout gives up first.
+    /// </summary>
+    public double TimeoutRate { get; set; }
+
+    /// <summary>How long a request drawn by <see cref="TimeoutRate"/> hangs before its connection is dropped.</summary>
+    public TimeSpan TimeoutStall { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Carries out the next <paramref name="count"/> successful API requests whose path contains <paramref name="pathContains"/>
+    /// (any request when null) but cuts each answer's JSON body off halfway, as a truncated or garbled response would arrive.
+    /// </summary>
+    public void GarbleNext(int count = 1, string? pathContains = null)
+    {
+        lock (_gate)
+        {
+            _garbles.Add((pathContains, count));
+        }
+    }
 
     /// <summary>Seeds the random draws so a test sees the same faults every run.</summary>
     public int? Seed
@@ -48,6 +71,49 @@ public sealed class NotionFaults
         ErrorRate = 0;
         DropConnectionRate = 0;
         LostResponseRate = 0;
+        TimeoutRate = 0;
+        lock (_gate)
+        {
+            _garbles.Clear();
+        }
+    }
+
+    /// <summary>How many answers <see cref="GarbleNext"/> has truncated so far.</summary>
+    public int Garbled => Volatile.Read(ref _garbled);
+
+    internal bool DrawGarble(string path)
+    {
+        lock (_gate)
+        {
+            var index = _garbles.FindIndex(g => g.PathContains is null || path.Contains(g.PathContains, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var (pathContains, left) = _garbles[index];
+            if (left <= 1)
+            {
+                _garbles.RemoveAt(index);
+            }
+            else
+            {
+                _garbles[index] = (pathContains, left - 1);
+            }
+
+            _garbled++;
+            return true;
+        }
+    }
+
+    internal bool DrawTimeout()
+    {
+        lock (_gate)
+        {
+#pragma warning disable CA5394 // fault draws are for tests, not security
+            return TimeoutRate > 0 && _random.NextDouble() < TimeoutRate;
+#pragma warning restore CA5394
+        }
     }
 
     internal bool DrawLostResponse()

@@ -13,26 +13,50 @@ internal sealed class NotionTransport(HttpClient http, NotionClientOptions optio
 {
     private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The client code of an answer whose body cannot be read (truncated, garbled, or not the expected object).</summary>
+    public const string InvalidResponse = "invalid_response";
+
     public async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, JsonNode? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendOnceAsync(method, pathAndQuery, body, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotionApiException ex) when (ex.Code == InvalidResponse && IsRead(method, pathAndQuery))
+        {
+            // A read is safe to repeat, and a body cut off in transit is usually whole the second time.
+            return await SendOnceAsync(method, pathAndQuery, body, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> SendOnceAsync<T>(HttpMethod method, string pathAndQuery, JsonNode? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(method, pathAndQuery, body);
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            try
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
                 return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("The body was JSON null.");
             }
-            catch (JsonException ex)
-            {
-                throw new NotionApiException((int)response.StatusCode, "invalid_response",
-                    $"Notion answered {method} {request.RequestUri?.AbsolutePath} with a body this client cannot read: {ex.Message}",
-                    RequestId(response), innerException: ex);
-            }
+        }
+        catch (JsonException ex)
+        {
+            throw new NotionApiException((int)response.StatusCode, InvalidResponse,
+                $"Notion answered {method} {request.RequestUri?.AbsolutePath} with a body this client cannot read: {ex.Message}",
+                RequestId(response), innerException: ex);
+        }
+        catch (IOException ex)
+        {
+            // The connection broke while the body was read: as transient as a connection that broke before it.
+            throw NotionErrorMapper.FromTransportFailure(ex, timedOut: false);
         }
     }
+
+    private static bool IsRead(HttpMethod method, string pathAndQuery) =>
+        method == HttpMethod.Get || (method == HttpMethod.Post && pathAndQuery.Split('?')[0].TrimEnd('/').EndsWith("/query", StringComparison.Ordinal));
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, JsonNode? body)
     {

@@ -97,6 +97,42 @@ public sealed class LimitsAndFaultsTests
     }
 
     [Fact]
+    public async Task Faults_GarbleNext_CarriesTheRequestOutButCutsItsBodyOnce()
+    {
+        await using var h = await StartAsync();
+        var ds = h.CreateTasks();
+        h.Emulator.Faults.GarbleNext(1, "/v1/pages");
+        var page = new JsonObject
+        {
+            ["parent"] = new JsonObject { ["data_source_id"] = ds },
+            ["properties"] = new JsonObject { ["Name"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = "نیمه 🌗" } }) } },
+        };
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => h.Client.PostAsync("v1/pages", page));
+        var whole = await h.Client.PostAsync("v1/pages", page);
+
+        Assert.Equal((1, 200), (h.Emulator.Faults.Garbled, (int)whole.Status));
+        Assert.Equal(2, h.Emulator.Workspace.ListPages(ds).Count);
+    }
+
+    [Fact]
+    public async Task Faults_Timeout_HangsThenDropsWithoutCarryingTheRequestOut()
+    {
+        await using var h = await StartAsync();
+        var ds = h.CreateTasks();
+        h.Emulator.Faults.TimeoutRate = 1;
+        h.Emulator.Faults.TimeoutStall = TimeSpan.FromMilliseconds(50);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => h.Client.PostAsync("v1/pages", new JsonObject
+        {
+            ["parent"] = new JsonObject { ["data_source_id"] = ds },
+            ["properties"] = new JsonObject { ["Name"] = new JsonObject { ["title"] = new JsonArray() } },
+        }));
+
+        Assert.Empty(h.Emulator.Workspace.ListPages(ds));
+    }
+
+    [Fact]
     public async Task Faults_SeededFraction_IsDeterministic()
     {
         await using var h = await StartAsync();

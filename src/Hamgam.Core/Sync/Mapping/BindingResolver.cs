@@ -6,7 +6,8 @@ namespace Hamgam.Core.Sync.Mapping;
 /// <summary>
 /// Binds each field to a property of the data source's schema: first by the property id remembered from earlier
 /// pulls (so a rename in Notion changes nothing), then by the configured name. Optional fields whose property is
-/// absent stay unbound; a property of the wrong type is a problem to report, and its field is left out.
+/// absent stay unbound (a problem to report when it was bound before, i.e. deleted in Notion); a property of the wrong
+/// type is a problem to report, and its field is left out.
 /// </summary>
 public static class BindingResolver
 {
@@ -31,6 +32,11 @@ public static class BindingResolver
                 if (field.Required)
                 {
                     problems.Add($"{fields.Kind}: the data source has no property '{name}' for {field.Name}.");
+                }
+                else if (remembered?.For(field.Name) is { } gone)
+                {
+                    // Bound until now: say so once, rather than let the field silently stop syncing.
+                    problems.Add($"{fields.Kind}: property '{gone.Name}' ({field.Name}) is gone from the data source (deleted in Notion?); the field is not synced until it is back.");
                 }
 
                 continue;

@@ -80,6 +80,9 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
                 // A create whose answer was lost: this page is that row's, not a new one. Its pending create becomes an update.
                 creator.NotionId = record.NotionId;
                 creator.NotionUrl = record.Url;
+                // The page is what that create sent: the agreed starting point, so edits made here since are pushed, not conflicts.
+                creator.Baseline = Baselines.Write(record.Fields, record.InTrash);
+                creator.NotionLastEditedTime = record.LastEditedTime;
                 report.Updated++;
                 continue;
             }
@@ -199,11 +202,13 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         report.AddChange(new PlannedChange(fields.Kind, record.NotionId, action, changed));
     }
 
-    /// <summary>Outbox fields that lost a conflict (or target a page that is now trashed) must not be pushed later.</summary>
+    /// <summary>Outbox fields that lost a conflict (or target a page that is now trashed, or a delete Notion overruled) must not be pushed later.</summary>
     private static void WithdrawSuperseded(List<OutboxEntry> pending, MergeOutcome outcome)
     {
         var lost = outcome.Conflicts.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
-        var trashed = outcome.Kind is MergeKind.RemoteTrashed or MergeKind.RemoteTrashedWhileLocalEdited;
+        // Deleted here but edited in Notion: Notion's whole record wins, so edits made here before the delete go with it
+        // (pushing them would overwrite Notion's winning values and leave the row different from the page).
+        var trashed = outcome.Kind is MergeKind.RemoteTrashed or MergeKind.RemoteTrashedWhileLocalEdited or MergeKind.LocalDeletedWhileRemoteEdited;
         foreach (var entry in pending)
         {
             if (entry.Operation == OutboxOperation.Create)

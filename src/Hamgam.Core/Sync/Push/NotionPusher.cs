@@ -15,6 +15,8 @@ namespace Hamgam.Core.Sync.Push;
 /// pending edits of a record into one request that carries only the changed properties. A create never yields two
 /// pages: its attempt is recorded before the request, and a retried create first looks for the page it may have made.
 /// Rejections (400/403/404) leave the entry failed with Notion's message; transient failures are retried later with backoff.
+/// Before updates are sent, pages edited in Notion since the last pull are merged in (<see cref="RemoteEditCheck"/>), so a
+/// same-field edit on both sides is a conflict that Notion wins, never an overwrite.
 /// </summary>
 public sealed class NotionPusher(
     NotionClient notion,
@@ -39,6 +41,15 @@ public sealed class NotionPusher(
         {
             var schema = new SchemaCache(notion, factory, options.Value);
             var batches = await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken);
+            if (!request.DryRun && batches.Any(b => b.Action != CoalescedAction.Create))
+            {
+                // Edits made in Notion since the last pull are merged first, so the push never overwrites them (conflicts go to the inbox).
+                var check = new RemoteEditCheck(notion, factory, schema, time, options.Value.OverlapMinutes);
+                var waiting = await check.MergeAsync(batches, run, cancellationToken);
+                batches = [.. (await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken))
+                    .Where(b => b.Action == CoalescedAction.Create || !waiting.Contains(b.Kind))];
+            }
+
             run.Total = batches.Count;
             foreach (var batch in batches.OrderBy(b => Array.IndexOf(Order, b.Kind)).ThenBy(b => b.FirstSequence))
             {

@@ -80,6 +80,10 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         {
             await FinishEntriesAsync(batch, OutboxState.Done, null, dryRun, cancellationToken);
         }
+        catch (NotionApiException ex) when (action == CoalescedAction.Update && !restore && IsTrashedError(ex))
+        {
+            await TrashedMeanwhileAsync(batch, row.NotionId!, known.Bindings, ex, run, counts, cancellationToken);
+        }
         catch (NotionApiException ex) when (ex.IsTransient)
         {
             await DeferAsync(batch, null, $"Notion answered {ex.Status} {ex.Code}: {ex.Message}", dryRun, cancellationToken);
@@ -92,6 +96,29 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
             counts.Failed++;
             run.AddError(new RecordError(batch.Kind, row.NotionId, batch.EntityId, message));
         }
+    }
+
+    /// <summary>Trashed in Notion since the last pull: merged as a pull would (a tombstone; the local edits go to the conflict inbox).</summary>
+    private async Task TrashedMeanwhileAsync(
+        PushBatch batch, string pageId, SchemaBindings bindings, NotionApiException refusal, RunHandle run, PushCounts counts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await new RemoteEditCheck(notion, factory, schema, time, 0).MergeTrashedAsync(batch.Kind, pageId, bindings, run, cancellationToken))
+            {
+                return;
+            }
+        }
+        catch (NotionApiException ex) when (ex.IsTransient)
+        {
+            await DeferAsync(batch, null, $"Notion answered {ex.Status} {ex.Code}: {ex.Message}", dryRun: false, cancellationToken);
+            return;
+        }
+
+        var message = $"Notion answered {refusal.Status} {refusal.Code}: {refusal.Message}";
+        await FinishEntriesAsync(batch, OutboxState.Failed, message, dryRun: false, cancellationToken);
+        counts.Failed++;
+        run.AddError(new RecordError(batch.Kind, pageId, batch.EntityId, message));
     }
 
     private static CoalescedAction Resolve(CoalescedAction action, SyncedEntity? row) => (action, row?.NotionId) switch
@@ -226,6 +253,14 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         }
 
         var related = BatchApplier.MapRelations(record, projects);
+        if (trashed)
+        {
+            // Our own delete: the page sits in the trash with the values it had, and edits made here before the delete went with it.
+            row.Baseline = Baselines.Write(record.Fields, true);
+            row.ContentHash = record.ContentHash();
+            return;
+        }
+
         var (baseline, wasDeleted) = row.Baseline is null ? (new Dictionary<string, string?>(StringComparer.Ordinal), false) : Baselines.Read(row.Baseline);
         foreach (var (name, value) in sent.Where(v => v.Key != ThreeWayMerge.DeletedField))
         {

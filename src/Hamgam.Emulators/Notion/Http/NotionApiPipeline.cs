@@ -15,6 +15,11 @@ internal static class NotionApiPipeline
         {
             await Task.Delay(faults.Latency, context.RequestAborted);
         }
+        if (faults.DrawTimeout())
+        {
+            await StallAsync(context, faults.TimeoutStall);
+            return;
+        }
         var (drop, injected) = faults.Draw();
         if (drop)
         {
@@ -47,7 +52,36 @@ internal static class NotionApiPipeline
             return;
         }
 
+        if (response.Status == 200 && faults.DrawGarble(context.Request.Path.Value ?? string.Empty))
+        {
+            response = response with { Body = Truncated(response.Body) };
+        }
+
         await response.WriteAsync(context);
+    }
+
+    /// <summary>The first half of a body, cut on a character boundary: valid UTF-8 whose JSON simply stops.</summary>
+    private static byte[] Truncated(byte[] body)
+    {
+        var cut = body.Length / 2;
+        while (cut > 0 && (body[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+        return body[..cut];
+    }
+
+    private static async Task StallAsync(HttpContext context, TimeSpan stall)
+    {
+        try
+        {
+            await Task.Delay(stall, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up first, as it should.
+        }
+        context.Abort();
     }
 
     private static async Task<NotionResponse> AnswerAsync(HttpContext context, NotionEmulatorState state, string requestId)
