@@ -31,7 +31,7 @@ public sealed class LargeDataTests(Browser browser, ITestOutputHelper output) : 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task MainTaskPages_With10000Tasks_RenderPagedWithinFiveSecondsEach()
+    public async Task MainTaskPages_With10000Tasks_RenderAPageOfRows_NotEveryRow()
     {
         var tab = await DashboardPage.OpenAsync(browser, _server);
         await tab.SignInAsync();
@@ -46,9 +46,8 @@ public sealed class LargeDataTests(Browser browser, ITestOutputHelper output) : 
             await tab.GoToAsync(path);
             await tab.Page.Locator(ready).First.WaitForAsync();
             watch.Stop();
+            // Speed is the bench's to judge (P6 renders /tasks with 10,000 tasks); here the time is only reported.
             output.WriteLine($"{path}: {watch.ElapsedMilliseconds} ms");
-            // Measured here at 0.8–1.9 s on two shared cores; the bound leaves room for a busy CI machine.
-            Assert.InRange(watch.ElapsedMilliseconds, 0, 5_000);
             Assert.InRange(await tab.Page.Locator("[data-testid=board-card], [data-testid=matrix-task], .ant-table-row").CountAsync(), 0, 500);
         }
 

@@ -36,12 +36,12 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
             ["Jobs__LockTimeout"] = "00:00:05",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        await using var first = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(20));
-        await using var second = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(20));
+        await using var first = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(90));
+        await using var second = await HamgamProcess.StartAsync(environment, TimeSpan.FromSeconds(90));
         output.WriteLine($"both up after {clock.Elapsed.TotalSeconds:F1} s");
 
         var bothFrom = await NowAsync(db);
-        var bothRuns = await WaitForRunsAsync(db, bothFrom, 4, TimeSpan.FromSeconds(12));
+        var bothRuns = await WaitForRunsAsync(db, bothFrom, 4, TimeSpan.FromSeconds(40));
         var bothTo = await NowAsync(db);
         AssertOncePerTick(bothRuns, bothFrom, bothTo);
         var closest = bothRuns.Zip(bothRuns.Skip(1), (a, b) => b - a).Min();
@@ -52,7 +52,7 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
 
         first.Kill();
         var killedAt = await NowAsync(db);
-        var afterRuns = await WaitForRunsAsync(db, killedAt, 3, TimeSpan.FromSeconds(8));
+        var afterRuns = await WaitForRunsAsync(db, killedAt, 3, TimeSpan.FromSeconds(40));
         var afterTo = await NowAsync(db);
         AssertOncePerTick(afterRuns, killedAt, afterTo);
         Assert.False(second.HasExited, second.Output);
