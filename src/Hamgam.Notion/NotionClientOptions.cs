@@ -15,8 +15,11 @@ public sealed class NotionClientOptions
     /// <summary>Average requests per second allowed for one token (shared by every client using it).</summary>
     public double RequestsPerSecond { get; set; } = 3;
 
-    /// <summary>How many requests may go at once after a quiet period.</summary>
-    public int Burst { get; set; } = 3;
+    /// <summary>
+    /// How many requests may go at once after a quiet period. Notion allows bursts above its 3-per-second average (its
+    /// newer limits are a per-minute budget that "can be spent in a burst"); 10 stays far inside one minute's budget.
+    /// </summary>
+    public int Burst { get; set; } = 10;
 
     /// <summary>Retries after the first attempt for retryable failures.</summary>
     public int MaxRetries { get; set; } = 5;

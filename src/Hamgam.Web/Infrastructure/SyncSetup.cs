@@ -21,6 +21,7 @@ public static class SyncSetup
     {
         services.AddOptions<NotionSyncOptions>().BindConfiguration(NotionSyncOptions.Section)
             .Validate(o => o.RequestsPerSecond is > 0 and <= 1000, "Notion:RequestsPerSecond must be between 0 and 1000.")
+            .Validate(o => o.Burst is >= 1 and <= 1000, "Notion:Burst must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddNotionClient();
@@ -30,6 +31,7 @@ public static class SyncSetup
             client.Token = sync.Value.Token ?? "";
             client.Version = sync.Value.Version;
             client.RequestsPerSecond = sync.Value.RequestsPerSecond;
+            client.Burst = sync.Value.Burst;
         });
         services.AddSingleton(sp => new UserClock(
             sp.GetRequiredService<TimeProvider>(), UserClock.ResolveZone(sp.GetRequiredService<IOptions<SyncOptions>>().Value.TimeZone)));
