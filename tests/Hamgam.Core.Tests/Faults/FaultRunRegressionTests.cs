@@ -176,6 +176,26 @@ public sealed class FaultRunRegressionTests
         Assert.Equal(0, await db.Outbox.CountAsync(o => o.State == OutboxState.Pending || o.State == OutboxState.Failed));
     }
 
+    [Theory, OnAllDatabases]
+    public async Task PushAsync_AdoptedCreateWhosePageWasTrashedInNotion_LeavesNothingPending(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        await CreateWithLostAnswerAsync(h, new Dictionary<string, string?> { ["name"] = "کار بی‌پاسخ" });
+        await h.PullAsync();
+        h.Db.Time.Advance(TimeSpan.FromMinutes(2));
+        h.Notion.TrashPage(Assert.Single(h.Notion.ListPages(h.Databases.Tasks.DataSourceId))["id"]!.GetValue<string>());
+        h.Db.Time.Advance(TimeSpan.FromMinutes(2));
+        await h.PullAsync();
+
+        h.Db.Time.Advance(TimeSpan.FromHours(2));
+        var report = await h.PushAsync();
+
+        Assert.Equal(0, report.Failed);
+        await using var db = h.Db.CreateContext();
+        Assert.True((await db.Tasks.IgnoreQueryFilters().SingleAsync()).IsDeleted);
+        Assert.Equal(0, await db.Outbox.CountAsync(o => o.State == OutboxState.Pending || o.State == OutboxState.Failed));
+    }
+
     /// <summary>A local create whose page is made but whose answer is lost: the create is pending again, backing off.</summary>
     private static async Task<Guid> CreateWithLostAnswerAsync(NotionSyncHarness h, Dictionary<string, string?> values)
     {

@@ -218,8 +218,8 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
 
     /// <summary>
     /// Outbox fields that lost a conflict or that Notion changed since (<see cref="TakenFromNotion"/>), and entries that target a
-    /// page that is now trashed or a delete Notion overruled, must not be pushed later. A create entry only loses such fields:
-    /// once its page was adopted, what is left of it is sent as an update.
+    /// page that is now trashed or a delete Notion overruled, must not be pushed later. A create entry (of an adopted page)
+    /// only loses such fields, unless the page was trashed: what is left of it is sent as an update.
     /// </summary>
     private static void WithdrawSuperseded(List<OutboxEntry> pending, MergeOutcome outcome, HashSet<string> taken)
     {
@@ -231,7 +231,8 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         foreach (var entry in pending)
         {
             var isCreate = entry.Operation == OutboxOperation.Create;
-            if (!isCreate && (trashed || (entry.Operation == OutboxOperation.Delete && lost.Contains(ThreeWayMerge.DeletedField))))
+            // A create entry here belongs to an adopted page (the row has one): once that page is trashed there is nothing left to send.
+            if (trashed || (entry.Operation == OutboxOperation.Delete && lost.Contains(ThreeWayMerge.DeletedField)))
             {
                 entry.State = OutboxState.Discarded;
                 continue;
