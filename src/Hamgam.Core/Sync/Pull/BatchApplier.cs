@@ -164,7 +164,9 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         }
 
         var baseline = row.Baseline is null ? null : new RecordSnapshot(baselineFields, baselineDeleted);
-        var outcome = ThreeWayMerge.Merge(baseline, new RecordSnapshot(fields.Snapshot(row), row.IsDeleted), new RecordSnapshot(remoteFields, record.InTrash));
+        var local = new RecordSnapshot(fields.Snapshot(row), row.IsDeleted);
+        var remote = new RecordSnapshot(remoteFields, record.InTrash);
+        var outcome = ThreeWayMerge.Merge(baseline, local, remote);
         if (outcome.Kind == MergeKind.Unchanged && row.IsDeleted == record.InTrash && SameValues(fields, row, outcome.Result))
         {
             row.Baseline = Baselines.Write(remoteFields, record.InTrash);
@@ -185,7 +187,7 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
             });
         }
 
-        WithdrawSuperseded(pending, outcome);
+        WithdrawSuperseded(pending, outcome, TakenFromNotion(fields, baseline, local, remote));
         report.Conflicts += outcome.Conflicts.Count;
         var action = outcome.Conflicts.Count > 0 ? PlannedAction.Conflict
             : row.IsDeleted && !wasDeleted ? PlannedAction.Delete
@@ -202,20 +204,34 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         report.AddChange(new PlannedChange(fields.Kind, record.NotionId, action, changed));
     }
 
-    /// <summary>Outbox fields that lost a conflict (or target a page that is now trashed, or a delete Notion overruled) must not be pushed later.</summary>
-    private static void WithdrawSuperseded(List<OutboxEntry> pending, MergeOutcome outcome)
+    /// <summary>
+    /// Fields Notion changed since the baseline while the row still holds the baseline value. A pending outbox value for
+    /// such a field is one Notion already had (a lost answer, an adopted create) or an edit undone here: sending it again
+    /// would overwrite Notion's newer value.
+    /// </summary>
+    private static HashSet<string> TakenFromNotion(EntityFieldSet fields, RecordSnapshot? baseline, RecordSnapshot local, RecordSnapshot remote) =>
+        baseline is null
+            ? []
+            : fields.Fields.Select(f => f.Name)
+                .Where(f => !string.Equals(remote[f], baseline[f], StringComparison.Ordinal) && string.Equals(local[f], baseline[f], StringComparison.Ordinal))
+                .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Outbox fields that lost a conflict or that Notion changed since (<see cref="TakenFromNotion"/>), and entries that target a
+    /// page that is now trashed or a delete Notion overruled, must not be pushed later. A create entry (of an adopted page)
+    /// only loses such fields, unless the page was trashed: what is left of it is sent as an update.
+    /// </summary>
+    private static void WithdrawSuperseded(List<OutboxEntry> pending, MergeOutcome outcome, HashSet<string> taken)
     {
         var lost = outcome.Conflicts.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+        var superseded = lost.Union(taken).Where(f => f != ThreeWayMerge.DeletedField).ToHashSet(StringComparer.Ordinal);
         // Deleted here but edited in Notion: Notion's whole record wins, so edits made here before the delete go with it
         // (pushing them would overwrite Notion's winning values and leave the row different from the page).
         var trashed = outcome.Kind is MergeKind.RemoteTrashed or MergeKind.RemoteTrashedWhileLocalEdited or MergeKind.LocalDeletedWhileRemoteEdited;
         foreach (var entry in pending)
         {
-            if (entry.Operation == OutboxOperation.Create)
-            {
-                continue;
-            }
-
+            var isCreate = entry.Operation == OutboxOperation.Create;
+            // A create entry here belongs to an adopted page (the row has one): once that page is trashed there is nothing left to send.
             if (trashed || (entry.Operation == OutboxOperation.Delete && lost.Contains(ThreeWayMerge.DeletedField)))
             {
                 entry.State = OutboxState.Discarded;
@@ -223,15 +239,16 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
             }
 
             var values = Canonical.Deserialize(entry.Fields);
-            if (values.Keys.Any(lost.Contains))
+            var withdrawn = values.Keys.Where(k => superseded.Contains(k) || (!isCreate && lost.Contains(k))).ToList();
+            if (withdrawn.Count > 0)
             {
-                foreach (var field in lost)
+                foreach (var field in withdrawn)
                 {
                     values.Remove(field);
                 }
 
                 entry.Fields = Canonical.Serialize(values);
-                entry.State = values.Count == 0 ? OutboxState.Discarded : entry.State;
+                entry.State = values.Count == 0 && !isCreate ? OutboxState.Discarded : entry.State;
             }
         }
     }

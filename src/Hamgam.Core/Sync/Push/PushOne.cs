@@ -106,6 +106,8 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         {
             if (await new RemoteEditCheck(notion, factory, schema, time, 0).MergeTrashedAsync(batch.Kind, pageId, bindings, run, cancellationToken))
             {
+                // The merge discards what a trashed page makes moot; entries it left (the row already matched the trashed page) cannot be sent either.
+                await FinishEntriesAsync(batch, OutboxState.Discarded, null, dryRun: false, cancellationToken);
                 return;
             }
         }

@@ -18,10 +18,16 @@ internal static class PushPlan
     public static async Task<List<PushBatch>> LoadAsync(IDbContextFactory<HamgamDb> factory, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var entries = await db.Outbox.AsNoTracking()
-            .Where(o => o.State == OutboxState.Pending && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+        var pending = await db.Outbox.AsNoTracking()
+            .Where(o => o.State == OutboxState.Pending)
             .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
+        // A record's pending entries are sent together or not at all: the record backs off as a whole until its latest
+        // retry time. Sending a newer edit alone and an older backed-off entry later would replay the older values over it.
+        var entries = pending.GroupBy(e => (e.EntityKind, e.EntityId))
+            .Where(g => g.All(e => e.NextAttemptAt is null || e.NextAttemptAt <= now))
+            .SelectMany(g => g)
+            .ToList();
         // A record with a failed create waits for that create to be retried or discarded.
         var blocked = (await db.Outbox.AsNoTracking()
             .Where(o => o.State == OutboxState.Failed && o.Operation == OutboxOperation.Create)
