@@ -22,10 +22,11 @@ internal static class PushPlan
             .Where(o => o.State == OutboxState.Pending)
             .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
-        // A record's pending entries are sent together or not at all: the record backs off as a whole until its latest
-        // retry time. Sending a newer edit alone and an older backed-off entry later would replay the older values over it.
+        // A record's pending entries are sent together or not at all: sending a newer edit alone and an older backed-off
+        // entry later would replay the older values over it. A fresh edit (not yet backed off) retries the whole record
+        // at once, as a user who edits again expects; a deferred batch backs off all of its entries together.
         var entries = pending.GroupBy(e => (e.EntityKind, e.EntityId))
-            .Where(g => g.All(e => e.NextAttemptAt is null || e.NextAttemptAt <= now))
+            .Where(g => g.Any(e => e.NextAttemptAt is null || e.NextAttemptAt <= now))
             .SelectMany(g => g)
             .ToList();
         // A record with a failed create waits for that create to be retried or discarded.
