@@ -2,14 +2,14 @@ namespace Hamgam.Core.Sync.Merge;
 
 /// <summary>What a three-way merge decided for one record. See <see cref="ThreeWayMerge.Merge"/>.</summary>
 /// <param name="Kind">The case the merge recognised.</param>
-/// <param name="Result">
+/// <param name="Merged">
 /// What the local database should hold now; once <paramref name="FieldsToPush"/> have been pushed
 /// successfully it is also the new baseline. On a conflict it holds Notion's value.
 /// </param>
 /// <param name="FieldsToPush">
 /// Local changes Notion does not have yet, in ordinal order, to send as one update with the values from
-/// <paramref name="Result"/>. May contain <see cref="ThreeWayMerge.DeletedField"/>, meaning "set the
-/// page's <c>in_trash</c> to <c>Result.Deleted</c>" (a local delete, or a local restore).
+/// <paramref name="Merged"/>. May contain <see cref="ThreeWayMerge.DeletedField"/>, meaning "set the
+/// page's <c>in_trash</c> to <c>Merged.Deleted</c>" (a local delete, or a local restore).
 /// </param>
 /// <param name="Conflicts">
 /// Local values Notion overrode, for the conflict inbox (the user can re-apply each one). A conflict on
@@ -17,7 +17,7 @@ namespace Hamgam.Core.Sync.Merge;
 /// </param>
 public sealed record MergeOutcome(
     MergeKind Kind,
-    RecordSnapshot Result,
+    RecordSnapshot Merged,
     IReadOnlyList<string> FieldsToPush,
     IReadOnlyList<FieldConflict> Conflicts)
 {

@@ -167,16 +167,16 @@ internal sealed class BatchApplier(IDbContextFactory<HamgamDb> factory, TimeProv
         var local = new RecordSnapshot(fields.Snapshot(row), row.IsDeleted);
         var remote = new RecordSnapshot(remoteFields, record.InTrash);
         var outcome = ThreeWayMerge.Merge(baseline, local, remote);
-        if (outcome.Kind == MergeKind.Unchanged && row.IsDeleted == record.InTrash && SameValues(fields, row, outcome.Result))
+        if (outcome.Kind == MergeKind.Unchanged && row.IsDeleted == record.InTrash && SameValues(fields, row, outcome.Merged))
         {
             row.Baseline = Baselines.Write(remoteFields, record.InTrash);
             report.Unchanged++;
             return;
         }
 
-        var changed = fields.Apply(row, outcome.Result.Fields);
+        var changed = fields.Apply(row, outcome.Merged.Fields);
         var wasDeleted = row.IsDeleted;
-        row.DeletedAt = outcome.Result.Deleted ? row.DeletedAt ?? now : null;
+        row.DeletedAt = outcome.Merged.Deleted ? row.DeletedAt ?? now : null;
         row.Baseline = Baselines.Write(remoteFields, record.InTrash);
         foreach (var conflict in outcome.Conflicts)
         {

@@ -14,7 +14,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(Base, Base, remote);
 
         Assert.Equal(MergeKind.RemoteTrashed, outcome.Kind);
-        Assert.True(outcome.Result.Deleted);
+        Assert.True(outcome.Merged.Deleted);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -28,7 +28,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.RemoteTrashedWhileLocalEdited, outcome.Kind);
-        Assert.Equal(remote, outcome.Result);
+        Assert.Equal(remote, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Equal(
             [
@@ -58,7 +58,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(Base, local, Base);
 
         Assert.Equal(MergeKind.LocalDeleted, outcome.Kind);
-        Assert.True(outcome.Result.Deleted);
+        Assert.True(outcome.Merged.Deleted);
         Assert.Equal([ThreeWayMerge.DeletedField], outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -72,8 +72,8 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.LocalDeletedWhileRemoteEdited, outcome.Kind);
-        Assert.Equal(remote, outcome.Result);
-        Assert.False(outcome.Result.Deleted);
+        Assert.Equal(remote, outcome.Merged);
+        Assert.False(outcome.Merged.Deleted);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Equal(new FieldConflict(ThreeWayMerge.DeletedField, "false", "true", "false"), Assert.Single(outcome.Conflicts));
     }
@@ -87,7 +87,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.BothDeleted, outcome.Kind);
-        Assert.Equal(remote, outcome.Result);
+        Assert.Equal(remote, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -110,7 +110,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(tombstone, tombstone, Base);
 
         Assert.Equal(MergeKind.TakeRemote, outcome.Kind);
-        Assert.False(outcome.Result.Deleted);
+        Assert.False(outcome.Merged.Deleted);
         Assert.Empty(outcome.FieldsToPush);
     }
 
@@ -123,7 +123,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(tombstone, local, tombstone);
 
         Assert.Equal(MergeKind.KeepLocal, outcome.Kind);
-        Assert.False(outcome.Result.Deleted);
+        Assert.False(outcome.Merged.Deleted);
         Assert.Equal([ThreeWayMerge.DeletedField, "status"], outcome.FieldsToPush);
     }
 
@@ -136,7 +136,7 @@ public sealed class ThreeWayMergeDeleteTests
         var outcome = ThreeWayMerge.Merge(tombstone, local, tombstone);
 
         Assert.Equal(MergeKind.Conflicted, outcome.Kind);
-        Assert.Equal(tombstone, outcome.Result);
+        Assert.Equal(tombstone, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Equal(new FieldConflict("status", "\"Todo\"", "\"Done\"", "\"Todo\""), Assert.Single(outcome.Conflicts));
     }

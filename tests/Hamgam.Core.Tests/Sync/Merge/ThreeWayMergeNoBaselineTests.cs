@@ -12,7 +12,7 @@ public sealed class ThreeWayMergeNoBaselineTests
         var outcome = ThreeWayMerge.Merge(null, RecordSnapshot.Empty, Remote);
 
         Assert.Equal(MergeKind.TakeRemote, outcome.Kind);
-        Assert.Equal(Remote, outcome.Result);
+        Assert.Equal(Remote, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -34,7 +34,7 @@ public sealed class ThreeWayMergeNoBaselineTests
         var outcome = ThreeWayMerge.Merge(null, local, Remote);
 
         Assert.Equal(MergeKind.Conflicted, outcome.Kind);
-        Assert.Equal(Remote, outcome.Result);
+        Assert.Equal(Remote, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Equal(
             [new FieldConflict("notes", null, "\"p. 40\"", null), new FieldConflict("status", null, "\"Done\"", "\"Todo\"")],
@@ -58,7 +58,7 @@ public sealed class ThreeWayMergeNoBaselineTests
         var outcome = ThreeWayMerge.Merge(null, Remote, Remote with { Deleted = true });
 
         Assert.Equal(MergeKind.RemoteTrashed, outcome.Kind);
-        Assert.True(outcome.Result.Deleted);
+        Assert.True(outcome.Merged.Deleted);
         Assert.Empty(outcome.Conflicts);
     }
 
@@ -70,7 +70,7 @@ public sealed class ThreeWayMergeNoBaselineTests
         var outcome = ThreeWayMerge.Merge(null, local, Remote with { Deleted = true });
 
         Assert.Equal(MergeKind.RemoteTrashedWhileLocalEdited, outcome.Kind);
-        Assert.True(outcome.Result.Deleted);
+        Assert.True(outcome.Merged.Deleted);
         Assert.Equal(
             [new FieldConflict(ThreeWayMerge.DeletedField, null, "false", "true"), new FieldConflict("status", null, "\"Done\"", "\"Todo\"")],
             outcome.Conflicts);
@@ -82,7 +82,7 @@ public sealed class ThreeWayMergeNoBaselineTests
         var outcome = ThreeWayMerge.Merge(null, Remote with { Deleted = true }, Remote);
 
         Assert.Equal(MergeKind.LocalDeletedWhileRemoteEdited, outcome.Kind);
-        Assert.False(outcome.Result.Deleted);
+        Assert.False(outcome.Merged.Deleted);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Equal(new FieldConflict(ThreeWayMerge.DeletedField, null, "true", "false"), Assert.Single(outcome.Conflicts));
     }

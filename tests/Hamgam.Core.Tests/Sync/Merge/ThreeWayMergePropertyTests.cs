@@ -25,7 +25,7 @@ public sealed class ThreeWayMergePropertyTests
 
             Assert.Empty(outcome.Conflicts);
             Assert.Empty(outcome.FieldsToPush);
-            Assert.Equal(same, outcome.Result);
+            Assert.Equal(same, outcome.Merged);
             Assert.Contains(outcome.Kind, new[] { MergeKind.Unchanged, MergeKind.BothDeleted });
         }
     }
@@ -42,7 +42,7 @@ public sealed class ThreeWayMergePropertyTests
 
             var outcome = ThreeWayMerge.Merge(baseline, baseline, remote);
 
-            Assert.Equal(remote, outcome.Result);
+            Assert.Equal(remote, outcome.Merged);
             Assert.Empty(outcome.Conflicts);
             Assert.Empty(outcome.FieldsToPush);
             var expected = remote.Equals(baseline) ? MergeKind.Unchanged
@@ -66,7 +66,7 @@ public sealed class ThreeWayMergePropertyTests
 
             var changed = FieldNames.Where(f => local[f] != baseline[f]).Order(StringComparer.Ordinal).ToArray();
             Assert.Equal(changed, outcome.FieldsToPush);
-            Assert.Equal(local, outcome.Result);
+            Assert.Equal(local, outcome.Merged);
             Assert.Empty(outcome.Conflicts);
             Assert.Equal(changed.Length == 0 ? MergeKind.Unchanged : MergeKind.KeepLocal, outcome.Kind);
         }
@@ -87,7 +87,7 @@ public sealed class ThreeWayMergePropertyTests
             {
                 var localChanged = l[f] != b[f];
                 var remoteChanged = r[f] != b[f];
-                Assert.Equal(localChanged && !remoteChanged ? l[f] : r[f], outcome.Result[f]);
+                Assert.Equal(localChanged && !remoteChanged ? l[f] : r[f], outcome.Merged[f]);
                 Assert.Equal(localChanged && !remoteChanged, outcome.FieldsToPush.Contains(f));
                 var conflicting = localChanged && remoteChanged && l[f] != r[f];
                 Assert.Equal(conflicting, outcome.Conflicts.Contains(new FieldConflict(f, b[f], l[f], r[f])));
@@ -110,14 +110,14 @@ public sealed class ThreeWayMergePropertyTests
             var outcome = ThreeWayMerge.Merge(baseline, l, r);
 
             Assert.Empty(outcome.FieldsToPush.Intersect(outcome.Conflicts.Select(c => c.Field)));
-            if (outcome.Result.Deleted)
+            if (outcome.Merged.Deleted)
             {
                 Assert.All(outcome.FieldsToPush, f => Assert.Equal(ThreeWayMerge.DeletedField, f));
             }
 
             if (baseline is null)
             {
-                Assert.Equal(r, outcome.Result);
+                Assert.Equal(r, outcome.Merged);
                 Assert.Empty(outcome.FieldsToPush);
             }
         }

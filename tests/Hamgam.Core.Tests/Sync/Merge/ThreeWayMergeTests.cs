@@ -13,7 +13,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, Base, Base);
 
         Assert.Equal(MergeKind.Unchanged, outcome.Kind);
-        Assert.Equal(Base, outcome.Result);
+        Assert.Equal(Base, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
         Assert.False(outcome.RequiresPush);
@@ -27,7 +27,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, local, Base);
 
         Assert.Equal(MergeKind.KeepLocal, outcome.Kind);
-        Assert.Equal(local, outcome.Result);
+        Assert.Equal(local, outcome.Merged);
         Assert.Equal(["status"], outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -40,7 +40,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, Base, remote);
 
         Assert.Equal(MergeKind.TakeRemote, outcome.Kind);
-        Assert.Equal(remote, outcome.Result);
+        Assert.Equal(remote, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -54,8 +54,8 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.Merged, outcome.Kind);
-        Assert.Equal("\"Done\"", outcome.Result["status"]);
-        Assert.Equal("\"Write the report\"", outcome.Result["name"]);
+        Assert.Equal("\"Done\"", outcome.Merged["status"]);
+        Assert.Equal("\"Write the report\"", outcome.Merged["name"]);
         Assert.Equal(["status"], outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -68,7 +68,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, changed, changed);
 
         Assert.Equal(MergeKind.Unchanged, outcome.Kind);
-        Assert.Equal(changed, outcome.Result);
+        Assert.Equal(changed, outcome.Merged);
         Assert.Empty(outcome.FieldsToPush);
         Assert.Empty(outcome.Conflicts);
     }
@@ -82,8 +82,8 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.Conflicted, outcome.Kind);
-        Assert.Equal("\"In Progress\"", outcome.Result["status"]);
-        Assert.Equal("\"final\"", outcome.Result["notes"]);
+        Assert.Equal("\"In Progress\"", outcome.Merged["status"]);
+        Assert.Equal("\"final\"", outcome.Merged["notes"]);
         Assert.Equal(["notes"], outcome.FieldsToPush);
         var conflict = Assert.Single(outcome.Conflicts);
         Assert.Equal(new FieldConflict("status", "\"Todo\"", "\"Done\"", "\"In Progress\""), conflict);
@@ -97,8 +97,8 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, local, Base);
 
         Assert.Equal(MergeKind.KeepLocal, outcome.Kind);
-        Assert.Null(outcome.Result["notes"]);
-        Assert.True(outcome.Result.Fields.ContainsKey("notes"));
+        Assert.Null(outcome.Merged["notes"]);
+        Assert.True(outcome.Merged.Fields.ContainsKey("notes"));
         Assert.Equal(["notes"], outcome.FieldsToPush);
     }
 
@@ -112,7 +112,7 @@ public sealed class ThreeWayMergeTests
 
         Assert.Equal(MergeKind.Conflicted, outcome.Kind);
         Assert.Equal(new FieldConflict("notes", "\"draft\"", null, "\"edited in Notion\""), Assert.Single(outcome.Conflicts));
-        Assert.Equal("\"edited in Notion\"", outcome.Result["notes"]);
+        Assert.Equal("\"edited in Notion\"", outcome.Merged["notes"]);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, Base, remote);
 
         Assert.Equal(MergeKind.TakeRemote, outcome.Kind);
-        Assert.Equal("\"High\"", outcome.Result["energyLevel"]);
+        Assert.Equal("\"High\"", outcome.Merged["energyLevel"]);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class ThreeWayMergeTests
 
         Assert.Equal(MergeKind.KeepLocal, outcome.Kind);
         Assert.Equal(["quickWin"], outcome.FieldsToPush);
-        Assert.Equal("true", outcome.Result["quickWin"]);
+        Assert.Equal("true", outcome.Merged["quickWin"]);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ThreeWayMergeTests
         var outcome = ThreeWayMerge.Merge(Base, local, remote);
 
         Assert.Equal(MergeKind.Conflicted, outcome.Kind);
-        Assert.Equal("[\"work\",\"home\"]", outcome.Result["tags"]);
+        Assert.Equal("[\"work\",\"home\"]", outcome.Merged["tags"]);
         Assert.Equal(new FieldConflict("tags", "[\"work\"]", "[\"work\",\"urgent\"]", "[\"work\",\"home\"]"), Assert.Single(outcome.Conflicts));
     }
 
@@ -172,7 +172,7 @@ public sealed class ThreeWayMergeTests
 
         Assert.Equal(MergeKind.Merged, outcome.Kind);
         Assert.Equal(["tags"], outcome.FieldsToPush);
-        Assert.Equal("[\"work\",\"urgent\"]", outcome.Result["tags"]);
+        Assert.Equal("[\"work\",\"urgent\"]", outcome.Merged["tags"]);
     }
 
     [Fact]
