@@ -17,7 +17,7 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"- Commit: {Commit()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Database: {(options.Postgres is null ? "SQLite (temp file)" : "PostgreSQL")}; size: {(options.Suffix.Length > 0 ? options.Suffix.TrimStart('-') : "default")}");
-        text.AppendLine("- Notion emulator (in a child process): rate limit 3 req/s (burst 10), 150 ms latency per request; NotionClient at its defaults (3 req/s, burst 10)"
+        text.AppendLine("- Notion emulator (in a child process): rate limit 3 req/s (burst 10), 150 ms latency per request; NotionClient at its defaults (3 req/s, burst 8)"
             + (options.NoThrottle ? "; **--no-throttle: the measured full pull ran with the rate limit, latency and client limiter off**." : "."));
         text.AppendLine(CultureInfo.InvariantCulture, $"- GC: {MemorySampler.GcSettings()}");
         if (options.SqliteAnalyze)

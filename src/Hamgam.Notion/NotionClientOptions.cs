@@ -17,9 +17,10 @@ public sealed class NotionClientOptions
 
     /// <summary>
     /// How many requests may go at once after a quiet period. Notion allows bursts above its 3-per-second average (its
-    /// newer limits are a per-minute budget that "can be spent in a burst"); 10 stays far inside one minute's budget.
+    /// newer limits are a per-minute budget that "can be spent in a burst"). 8 stays far inside one minute's budget and
+    /// a little under a server bucket of 10, so the client's and the server's clocks drifting apart does not cost a 429.
     /// </summary>
-    public int Burst { get; set; } = 10;
+    public int Burst { get; set; } = 8;
 
     /// <summary>Retries after the first attempt for retryable failures.</summary>
     public int MaxRetries { get; set; } = 5;

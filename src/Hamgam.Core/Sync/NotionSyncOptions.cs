@@ -18,7 +18,7 @@ public sealed class NotionSyncOptions
     public double RequestsPerSecond { get; set; } = 3;
 
     /// <summary>Requests that may go at once after a quiet spell (the client's token bucket size).</summary>
-    public int Burst { get; set; } = 10;
+    public int Burst { get; set; } = 8;
 
     /// <summary>A database id or a data source id for each entity (dashes optional, URLs accepted).</summary>
     public NotionDatabaseIds Databases { get; set; } = new();
