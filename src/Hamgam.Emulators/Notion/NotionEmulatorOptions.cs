@@ -30,6 +30,12 @@ public sealed class NotionEmulatorOptions
     /// <summary>Most results one query (one filter and sort) can page through.</summary>
     public int QueryResultCap { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long search lags behind edits (Notion's search index is not immediate): a change shows in
+    /// <c>POST /v1/search</c> only this long after it was made, on <see cref="Clock"/>. Zero: at once.
+    /// </summary>
+    public TimeSpan SearchIndexingDelay { get; set; }
+
     /// <summary>The integration's name, used in 404 messages and for the bot user.</summary>
     public string IntegrationName { get; set; } = "Hamgam";
 

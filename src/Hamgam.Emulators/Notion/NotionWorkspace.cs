@@ -39,6 +39,8 @@ public sealed class NotionWorkspace
         Values = new PropertyValues(this);
         SchemaBuilder = new SchemaBuilder(this);
         Queries = new QueryEngine(Computed, FindPageUnlocked);
+        SearchIndex = new SearchIndex(this);
+        Search = new SearchEngine(this, SearchIndex);
         Pages = new PageOperations(this);
         Databases = new DatabaseOperations(this);
         BotUserId = NotionIds.NewId();
@@ -62,6 +64,10 @@ public sealed class NotionWorkspace
     internal QueryEngine Queries { get; }
 
     internal PageOperations Pages { get; }
+
+    internal SearchIndex SearchIndex { get; }
+
+    internal SearchEngine Search { get; }
 
     internal DatabaseOperations Databases { get; }
 
@@ -128,6 +134,13 @@ public sealed class NotionWorkspace
 
     /// <summary>Moves a page to the trash (or restores it); returns the page object.</summary>
     public JsonObject TrashPage(string pageId, bool inTrash = true) => UpdatePage(pageId, new JsonObject { ["in_trash"] = inTrash });
+
+    /// <summary>
+    /// Applies a <c>POST /v1/pages/{id}/move</c> body (<c>{"parent": {"data_source_id": ...}}</c> or a page parent) as
+    /// the workspace owner, as a user dragging the page elsewhere in Notion; returns the page object.
+    /// </summary>
+    public JsonObject MovePage(string pageId, JsonObject body) =>
+        Render(w => Renderer.WritePage(w, Pages.Move(RequireId(pageId), (JsonObject)body.DeepClone(), OwnerUserId), RenderOptions.Latest));
 
     /// <summary>
     /// Fault injection for tests: from now on this page renders <paramref name="raw"/> as the value of the named
@@ -301,6 +314,7 @@ public sealed class NotionWorkspace
         _dataSources.Clear();
         _pages.Clear();
         _users.Clear();
+        SearchIndex.Clear();
         _sequence = 0;
     }
 

@@ -5,7 +5,7 @@ using Hamgam.Emulators.Notion.Model;
 namespace Hamgam.Emulators.Notion;
 
 /// <summary>Creating and updating pages: the one code path behind the API and the seeding methods. Callers hold the lock.</summary>
-internal sealed class PageOperations(NotionWorkspace workspace)
+internal sealed partial class PageOperations(NotionWorkspace workspace)
 {
     public NotionPage Create(JsonObject body, string actor)
     {
@@ -42,6 +42,7 @@ internal sealed class PageOperations(NotionWorkspace workspace)
             workspace.Touch(dataSource);
         }
         workspace.Register(page);
+        workspace.SearchIndex.Record(page, created: true);
         workspace.IsDirty = true;
         return page;
     }
@@ -66,6 +67,7 @@ internal sealed class PageOperations(NotionWorkspace workspace)
         var dataSource = page.DataSourceId is null ? null : workspace.FindDataSourceUnlocked(page.DataSourceId);
         var staged = Stage(dataSource, page, Properties(body));
         var now = workspace.Now;
+        workspace.SearchIndex.BeforeChange(page);
         Commit(dataSource, page, staged, now);
         page.InTrash = inTrash ?? page.InTrash;
         page.IsArchived = Flag(body, "is_archived") ?? page.IsArchived;
@@ -84,6 +86,7 @@ internal sealed class PageOperations(NotionWorkspace workspace)
         {
             workspace.Touch(dataSource);
         }
+        workspace.SearchIndex.Record(page);
         workspace.IsDirty = true;
         return page;
     }
@@ -192,8 +195,10 @@ internal sealed class PageOperations(NotionWorkspace workspace)
             {
                 list.Remove(existing);
             }
+            workspace.SearchIndex.BeforeChange(target);
             target.Values[syncedId] = list;
             target.LastEditedTime = now;
+            workspace.SearchIndex.Record(target);
             workspace.Touch(workspace.FindDataSourceUnlocked(targetDs)!);
         }
     }

@@ -54,6 +54,7 @@ internal static class InspectionApi
             ("POST", 1, "pages") => workspace.CreatePage(body),
             ("GET", 2, "pages") => workspace.GetPage(s[1]) ?? throw workspace.NotFound("page", s[1]),
             ("PATCH", 2, "pages") => workspace.UpdatePage(s[1], body),
+            ("POST", 3, "pages") when s[2] == "move" => workspace.MovePage(s[1], body),
             ("GET", 1, "faults") => Faults(state.Faults),
             ("PUT", 1, "faults") => SetFaults(state.Faults, body),
             _ => throw NotionApiException.InvalidRequestUrl(),

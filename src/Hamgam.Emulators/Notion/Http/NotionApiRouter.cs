@@ -24,6 +24,8 @@ internal sealed class NotionApiRouter(NotionEmulatorState state)
             ("POST", 1, "pages") => CreatePage(request),
             ("GET", 2, "pages") => GetPage(request),
             ("PATCH", 2, "pages") => UpdatePage(request),
+            ("POST", 3, "pages") when s[2] == "move" => MovePage(request),
+            ("POST", 1, "search") => Search(request),
             ("GET", 4, "pages") when s[2] == "properties" => new PropertyItemHandler(Workspace).Handle(request),
             ("GET", 1, "users") => ListUsers(request),
             ("GET", 2, "users") => GetUser(request),
@@ -162,6 +164,49 @@ internal sealed class NotionApiRouter(NotionEmulatorState state)
         {
             var page = Workspace.Pages.Update(id, request.Body, request.Version, Workspace.BotUserId);
             return request.Ok(w => Workspace.Renderer.WritePage(w, page, new RenderOptions(request.Version)));
+        }
+    }
+
+    private NotionResponse MovePage(NotionApiRequest request)
+    {
+        var id = request.PathId(1, "page_id");
+        lock (Workspace.Gate)
+        {
+            var page = Workspace.Pages.Move(id, request.Body, Workspace.BotUserId);
+            return request.Ok(w => Workspace.Renderer.WritePage(w, page, new RenderOptions(request.Version)));
+        }
+    }
+
+    private NotionResponse Search(NotionApiRequest request)
+    {
+        lock (Workspace.Gate)
+        {
+            var page = Workspace.Search.Run(request.Body, request.Version);
+            var options = new RenderOptions(request.Version);
+            return request.Ok(w =>
+            {
+                w.WriteString("object", "list");
+                w.WriteStartArray("results");
+                foreach (var hit in page.Results)
+                {
+                    w.WriteStartObject();
+                    if (hit.Page is { } p)
+                    {
+                        Workspace.Renderer.WritePage(w, p, options);
+                    }
+                    else if (hit.DataSource is { } d)
+                    {
+                        Workspace.Schemas.WriteDataSource(w, d, request.Version);
+                    }
+                    else
+                    {
+                        Workspace.Schemas.WriteDatabase(w, hit.Database!, request.Version);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                WriteListTail(w, page.NextCursor, page.HasMore, request.Version.IsLegacy ? "page_or_database" : "page_or_data_source");
+            });
         }
     }
 

@@ -156,11 +156,11 @@ internal sealed class NotionPage
 
     public required long Sequence { get; init; }
 
-    /// <summary>Set for rows of a data source.</summary>
-    public string? DataSourceId { get; init; }
+    /// <summary>Set for rows of a data source (changes when the page is moved).</summary>
+    public string? DataSourceId { get; set; }
 
-    /// <summary>Set for pages whose parent is another page.</summary>
-    public string? ParentPageId { get; init; }
+    /// <summary>Set for pages whose parent is another page (changes when the page is moved).</summary>
+    public string? ParentPageId { get; set; }
 
     public DateTimeOffset CreatedTime { get; init; }
 

@@ -37,7 +37,7 @@ internal sealed class QueryEngine(ComputedValues computed, Func<string, NotionPa
 
     public static string Cursor(NotionDataSource dataSource, NotionPage page) => $"s:{dataSource.Id}:{page.Id}";
 
-    private static int PageSize(JsonNode? node)
+    internal static int PageSize(JsonNode? node)
     {
         if (node is null)
         {
