@@ -21,6 +21,7 @@ public sealed class NotionClient
         Pages = new PagesClient(transport);
         Databases = new DatabasesClient(transport);
         Users = new UsersClient(transport);
+        Search = new SearchClient(transport);
     }
 
     /// <summary>Data sources: schema and queries.</summary>
@@ -34,6 +35,9 @@ public sealed class NotionClient
 
     /// <summary>Users.</summary>
     public UsersClient Users { get; }
+
+    /// <summary>Search by title, and listing of the trash.</summary>
+    public SearchClient Search { get; }
 
     internal static JsonArray PlainTextArray(string text) =>
         [new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["content"] = text } }];

@@ -50,10 +50,10 @@ internal static partial class NotionRetryPolicy
         };
     }
 
-    /// <summary>POSTs create pages, databases or data sources, except queries, which only read.</summary>
+    /// <summary>POSTs create pages, databases or data sources, except queries and search, which only read, and
+    /// moves, which are the same when repeated.</summary>
     internal static bool CreatesSomething(HttpRequestMessage request) =>
-        request.Method == HttpMethod.Post &&
-        request.RequestUri?.AbsolutePath.TrimEnd('/').EndsWith("/query", StringComparison.Ordinal) != true;
+        request.Method == HttpMethod.Post && !NotionTransport.IsRepeatablePost(request.RequestUri?.AbsolutePath ?? string.Empty);
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning,
         Message = "Notion {Method} {Path}: attempt {Attempt} failed (HTTP {Status}); retrying in {Delay}")]

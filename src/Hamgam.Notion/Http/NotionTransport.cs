@@ -56,7 +56,15 @@ internal sealed class NotionTransport(HttpClient http, NotionClientOptions optio
     }
 
     private static bool IsRead(HttpMethod method, string pathAndQuery) =>
-        method == HttpMethod.Get || (method == HttpMethod.Post && pathAndQuery.Split('?')[0].TrimEnd('/').EndsWith("/query", StringComparison.Ordinal));
+        method == HttpMethod.Get || (method == HttpMethod.Post && IsRepeatablePost(pathAndQuery));
+
+    /// <summary>POSTs that change nothing (a query, a search) or end the same however often they are sent (a move).</summary>
+    internal static bool IsRepeatablePost(string pathAndQuery)
+    {
+        var path = pathAndQuery.Split('?')[0].TrimEnd('/');
+        return path.EndsWith("/query", StringComparison.Ordinal) || path.EndsWith("/search", StringComparison.Ordinal)
+            || path.EndsWith("/move", StringComparison.Ordinal);
+    }
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, JsonNode? body)
     {

@@ -12,6 +12,7 @@ namespace Hamgam.Notion;
 [JsonSerializable(typeof(NotionDatabase))]
 [JsonSerializable(typeof(NotionUser))]
 [JsonSerializable(typeof(QueryResponse))]
+[JsonSerializable(typeof(SearchResponse))]
 [JsonSerializable(typeof(NotionErrorBody))]
 [JsonSerializable(typeof(RichText))]
 [JsonSerializable(typeof(IReadOnlyList<RichText>))]
@@ -29,6 +30,15 @@ internal sealed record QueryResponse
     public string? NextCursor { get; init; }
     public bool HasMore { get; init; }
     public RequestStatus? RequestStatus { get; init; }
+    public string? RequestId { get; init; }
+}
+
+/// <summary>A page of search results as sent on the wire: pages and data sources mixed, read one by one.</summary>
+internal sealed record SearchResponse
+{
+    public List<JsonElement> Results { get; init; } = [];
+    public string? NextCursor { get; init; }
+    public bool HasMore { get; init; }
     public string? RequestId { get; init; }
 }
 

@@ -41,6 +41,17 @@ public sealed class PagesClient
         _transport.SendAsync(HttpMethod.Patch, $"v1/pages/{NotionPaths.Id(pageId)}", request.ToJson(),
             NotionJsonContext.Default.NotionPage, cancellationToken);
 
+    /// <summary>Moves a page under another parent: a data source (it becomes a row there; values of properties the new
+    /// data source lacks are dropped) or a page. Repeating a move is harmless, so it is retried like a read.</summary>
+    /// <param name="pageId">The page id.</param>
+    /// <param name="parent">The new parent: <see cref="PageParent.DataSource"/> or <see cref="PageParent.Page"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page after the move.</returns>
+    /// <exception cref="NotionApiException">Notion refused or failed (400 when the page is in the trash).</exception>
+    public Task<NotionPage> MoveAsync(string pageId, PageParent parent, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(HttpMethod.Post, $"v1/pages/{NotionPaths.Id(pageId)}/move", new JsonObject { ["parent"] = parent.ToJson() },
+            NotionJsonContext.Default.NotionPage, cancellationToken);
+
     /// <summary>Streams the items of one property of a page, following <c>next_cursor</c>: every relation
     /// entry (not just the first 25), every rich text segment or person. Non-list properties yield one item.</summary>
     /// <param name="pageId">The page id.</param>
@@ -98,6 +109,34 @@ public sealed class PagesClient
             }
         }
     }
+}
+
+/// <summary>Where a page is moved to.</summary>
+public sealed record PageParent
+{
+    private PageParent(string type, string id)
+    {
+        Type = type;
+        Id = id;
+    }
+
+    /// <summary><c>data_source_id</c> or <c>page_id</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The parent's id.</summary>
+    public string Id { get; }
+
+    /// <summary>A data source: the page becomes one of its rows.</summary>
+    /// <param name="dataSourceId">The data source id.</param>
+    /// <returns>The parent.</returns>
+    public static PageParent DataSource(string dataSourceId) => new("data_source_id", dataSourceId);
+
+    /// <summary>A page: the page becomes its sub-page.</summary>
+    /// <param name="pageId">The page id.</param>
+    /// <returns>The parent.</returns>
+    public static PageParent Page(string pageId) => new("page_id", pageId);
+
+    internal JsonObject ToJson() => new() { ["type"] = Type, [Type] = Id };
 }
 
 /// <summary>A page to create: a parent (a data source, or a page) and property values.</summary>
