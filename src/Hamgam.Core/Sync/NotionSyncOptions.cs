@@ -43,7 +43,20 @@ public sealed class NotionSyncOptions
     /// <summary>Below this many rows the mass-delete halt does not apply (deleting 2 of 3 test rows is not a disaster).</summary>
     public int MassDeleteMinimumRows { get; set; } = 10;
 
-    /// <summary>How often a pull re-lists everything to notice pages trashed in Notion (queries never return them).</summary>
+    /// <summary>
+    /// After each incremental pull, one search of Notion's trash (newest first, only back to the pull cursor) turns pages
+    /// trashed since into tombstones at once, instead of at the next full pull.
+    /// </summary>
+    public bool CheckTrashEveryPoll { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="CheckTrashEveryPoll"/>, a second search (recently edited pages, newest first) notices pages moved
+    /// out of the four data sources; they become local tombstones. One request per poll; off, the full pull notices them.
+    /// </summary>
+    public bool CheckMovesEveryPoll { get; set; } = true;
+
+    /// <summary>How often a pull re-lists everything to notice pages trashed or moved in Notion, as a backstop
+    /// (queries never return trashed pages; search lags, and pages purged from the trash vanish).</summary>
     public TimeSpan FullPullEvery { get; set; } = TimeSpan.FromHours(1);
 
     public string? DatabaseFor(EntityKind kind) => kind switch

@@ -12,15 +12,16 @@ namespace Hamgam.Core.Sync.Pull;
 
 /// <summary>
 /// Queries never return trashed pages, so after a full listing every local row that is in scope but was not listed
-/// is checked page by page: trashed (or gone: 404) becomes a tombstone through the merge, anything else just left the
-/// scope. If more than the configured fraction of an entity would go, nothing is deleted and the run says why.
+/// is checked page by page: trashed, moved to another parent, or gone (404) becomes a tombstone through the merge;
+/// anything else just left the scope. If more than the configured fraction of an entity would go, nothing is deleted and the run says why.
 /// </summary>
 internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<HamgamDb> factory, NotionSyncOptions options, UserClock clock, TimeProvider time)
 {
     /// <summary>Rows are read in chunks of this many, so a sweep never holds every row of a large entity at once.</summary>
     private const int Chunk = 500;
 
-    public async Task SweepAsync(EntityKind kind, HashSet<string> listed, PullRequest request, EntityPullReport report, RunHandle run, CancellationToken cancellationToken)
+    public async Task SweepAsync(
+        EntityKind kind, string dataSourceId, HashSet<string> listed, PullRequest request, EntityPullReport report, RunHandle run, CancellationToken cancellationToken)
     {
         var (liveCount, missing) = await FindMissingAsync(kind, listed, cancellationToken);
         if (missing.Count == 0)
@@ -39,10 +40,9 @@ internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<Ham
 
         foreach (var (id, notionId) in missing)
         {
-            var trashed = await IsTrashedAsync(notionId, cancellationToken);
-            if (trashed)
+            if (await IsGoneAsync(notionId, dataSourceId, cancellationToken))
             {
-                await TombstoneAsync(kind, id, report, request.DryRun, cancellationToken);
+                await TombstoneAsync(factory, time, kind, id, report, request.DryRun, cancellationToken);
             }
         }
     }
@@ -70,11 +70,13 @@ internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<Ham
         return (live.Count, missing);
     }
 
-    private async Task<bool> IsTrashedAsync(string pageId, CancellationToken cancellationToken)
+    private async Task<bool> IsGoneAsync(string pageId, string dataSourceId, CancellationToken cancellationToken)
     {
         try
         {
-            return (await notion.Pages.RetrieveAsync(pageId, ["title"], cancellationToken)).InTrash;
+            var page = await notion.Pages.RetrieveAsync(pageId, ["title"], cancellationToken);
+            // Moved elsewhere in Notion (another data source, under a page): no longer a row of this data source.
+            return page.InTrash || DataSourceResolver.NormalizeId(page.Parent?.DataSourceId) != DataSourceResolver.NormalizeId(dataSourceId);
         }
         catch (NotionApiException ex) when (ex.IsNotFound)
         {
@@ -82,7 +84,10 @@ internal sealed class DeletionSweeper(NotionClient notion, IDbContextFactory<Ham
         }
     }
 
-    private async Task TombstoneAsync(EntityKind kind, Guid id, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Turns a row into a tombstone the way a trashed page seen in a listing would: through the merge, so its
+    /// pending outbox entries are withdrawn, and with Notion's side recorded as deleted, so nothing is pushed back.</summary>
+    internal static async Task TombstoneAsync(
+        IDbContextFactory<HamgamDb> factory, TimeProvider time, EntityKind kind, Guid id, EntityPullReport report, bool dryRun, CancellationToken cancellationToken)
     {
         var fields = EntityFields.For(kind);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

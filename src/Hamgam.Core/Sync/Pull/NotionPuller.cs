@@ -33,6 +33,7 @@ public sealed class NotionPuller(
         var before = meter.GetSnapshot().Total;
         var reports = new List<EntityPullReport>();
         var problems = new List<string>();
+        var incremental = new List<RemovalScope>();
         using var priority = NotionPriority.Enter(NotionRequestPriority.Pull);
         try
         {
@@ -47,7 +48,10 @@ public sealed class NotionPuller(
                 reports.Add(report);
                 try
                 {
-                    await PullEntityAsync(kind, configured, request, report, run, problems, cancellationToken);
+                    if (await PullEntityAsync(kind, configured, request, report, run, problems, cancellationToken) is { } scope)
+                    {
+                        incremental.Add(scope);
+                    }
                 }
                 catch (NotionApiException ex) when (!ex.IsTransient || ex.Status != 0)
                 {
@@ -55,6 +59,8 @@ public sealed class NotionPuller(
                     run.AddError(new RecordError(kind, null, null, $"Notion answered {ex.Status} {ex.Code}: {ex.Message}"));
                 }
             }
+
+            await CheckRemovalsAsync(incremental, request, reports, run, problems, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -70,7 +76,24 @@ public sealed class NotionPuller(
         return new PullReport(run.RunId, final, run.Requests, reports, problems);
     }
 
-    private async Task PullEntityAsync(
+    private async Task CheckRemovalsAsync(
+        List<RemovalScope> incremental, PullRequest request, List<EntityPullReport> reports, RunHandle run, List<string> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var check = new RemovalCheck(notion, factory, options.Value, time);
+            await check.CheckAsync(incremental, request, reports.ToDictionary(r => r.Kind), run, cancellationToken);
+        }
+        catch (NotionApiException ex) when (!ex.IsTransient || ex.Status != 0)
+        {
+            // The pulls themselves succeeded; the full pull will notice what this check could not.
+            problems.Add($"Trash check: Notion answered {ex.Status} {ex.Code}: {ex.Message}");
+            run.AddError(new RecordError(incremental[0].Kind, null, null, $"Trash check: Notion answered {ex.Status} {ex.Code}: {ex.Message}"));
+        }
+    }
+
+    /// <returns>For an incremental pull, where the trash check must look; <see langword="null"/> after a full pull (its sweep did).</returns>
+    private async Task<RemovalScope?> PullEntityAsync(
         EntityKind kind, string configured, PullRequest request, EntityPullReport report, RunHandle run, List<string> problems, CancellationToken cancellationToken)
     {
         var fields = EntityFields.For(kind);
@@ -112,9 +135,11 @@ public sealed class NotionPuller(
         if (full)
         {
             var sweeper = new DeletionSweeper(notion, factory, options.Value, clock, time);
-            await sweeper.SweepAsync(kind, seen.Ids, request, report, run, cancellationToken);
+            await sweeper.SweepAsync(kind, cursor.DataSourceId, seen.Ids, request, report, run, cancellationToken);
         }
 
+        // Read before the cursor moves on: removals since the previous poll were edited after the cursor it left.
+        var removals = full ? null : new RemovalScope(kind, cursor.DataSourceId, since ?? cursor.LastFullPullAt!.Value.AddMinutes(-options.Value.OverlapMinutes));
         if (!request.DryRun)
         {
             cursor.LastEditedTime = Max(cursor.LastEditedTime, seen.LatestEdit);
@@ -126,6 +151,8 @@ public sealed class NotionPuller(
                 await SaveCursorAsync(cursor, cancellationToken);
             }
         }
+
+        return removals;
     }
 
     private async Task<NotionDataSource> RetrieveKnownAsync(string dataSourceId, string configured, CancellationToken cancellationToken)
