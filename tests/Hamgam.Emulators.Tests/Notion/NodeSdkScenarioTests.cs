@@ -35,6 +35,28 @@ public sealed class NodeSdkScenarioTests
         Assert.Equal(30, (int)s["relation"]!["full"]!);
         Assert.Equal(30, (int)s["relation"]!["distinct"]!);
         AssertErrors(s);
+        AssertSearch(s["search"]!);
+    }
+
+    private static void AssertSearch(JsonNode search)
+    {
+        Assert.Equal("list", (string?)search["object"]);
+        Assert.Equal("page_or_data_source", (string?)search["type"]);
+        Assert.Equal("{}", (string?)search["typeObject"]);
+        Assert.Equal([(string?)search["expectedTrashId"]], search["trashIds"]!.AsArray().Select(n => (string?)n));
+        Assert.True((bool)search["trashInTrash"]!);
+        Assert.True((bool)search["trashParentIsTasks"]!);
+        Assert.Equal(1, (int)search["shortCount"]!);
+        // "Task 1", "Task 10"–"Task 19" and "Task 100"–"Task 119", across eleven requests of three.
+        Assert.Equal(31, (int)search["byTitle"]!);
+        Assert.Equal(31, (int)search["byTitleDistinct"]!);
+        Assert.Equal(["data_source"], search["dataSourceObjects"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal(2, (int)search["dataSourceCount"]!);
+        Assert.Equal(400, (int)search["badFilter"]!["status"]!);
+        Assert.Equal("validation_error", (string?)search["badFilter"]!["code"]);
+        Assert.Equal("validation_error", (string?)search["badSort"]!["code"]);
+        Assert.True((bool)search["movedParentIsProjects"]!);
+        Assert.Equal(118, (int)search["countAfterMove"]!);
     }
 
     private static void AssertFirstTask(JsonNode task)

@@ -161,6 +161,30 @@ summary.badFilter = await expectError(() => strict.dataSources.query({ data_sour
 summary.badStatus = await expectError(() => strict.pages.update({ page_id: target.id, properties: { Status: { status: { name: "Nonexistent" } } } }));
 summary.notFound = await expectError(() => strict.pages.retrieve({ page_id: "00000000-0000-4000-8000-000000000000" }));
 
+// Search (in_trash since SDK 5.23.2): the trash newest first, titles across cursors, data sources, errors; then a move.
+const searchTarget = all.pages.find((p) => p.properties.Name.title[0].plain_text === "Task 8");
+await notion.pages.update({ page_id: searchTarget.id, in_trash: true });
+const trashSearch = await notion.search({
+  filter: { property: "object", value: "page", in_trash: true },
+  sort: { timestamp: "last_edited_time", direction: "descending" },
+});
+const trashShort = await notion.search({ filter: { in_trash: true } });
+const byTitle = await collectPaginatedAPI(notion.search, { query: "task 1", filter: { property: "object", value: "page" }, page_size: 3 });
+const dataSources = await notion.search({ filter: { property: "object", value: "data_source" } });
+const moved = await notion.pages.move({ page_id: target.id, parent: { type: "data_source_id", data_source_id: projectsDs } });
+const afterMove = await queryAll(tasksDs, {});
+summary.search = {
+  object: trashSearch.object, type: trashSearch.type, typeObject: JSON.stringify(trashSearch.page_or_data_source),
+  trashIds: trashSearch.results.map((r) => r.id), expectedTrashId: searchTarget.id,
+  trashInTrash: trashSearch.results[0]?.in_trash, trashParentIsTasks: trashSearch.results[0]?.parent?.data_source_id === tasksDs,
+  shortCount: trashShort.results.length,
+  byTitle: byTitle.length, byTitleDistinct: new Set(byTitle.map((r) => r.id)).size,
+  dataSourceObjects: [...new Set(dataSources.results.map((r) => r.object))], dataSourceCount: dataSources.results.length,
+  badFilter: await expectError(() => strict.search({ filter: { property: "object", value: "database" } })),
+  badSort: await expectError(() => strict.search({ sort: { timestamp: "created_time", direction: "descending" } })),
+  movedParentIsProjects: moved.parent.data_source_id === projectsDs, countAfterMove: afterMove.pages.length,
+};
+
 let rateLimited = null;
 for (let i = 0; i < 1000 && !rateLimited; i++) {
   rateLimited = await expectError(() => strict.users.me({}));
