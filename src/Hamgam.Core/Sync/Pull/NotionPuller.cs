@@ -14,6 +14,8 @@ namespace Hamgam.Core.Sync.Pull;
 /// Notion → dashboard for the four data sources. Incremental pulls ask for pages edited on or after the last edit
 /// seen minus an overlap (Notion rounds to the minute) and skip unchanged pages by content hash; full pulls re-list
 /// everything, step past the 10,000-results cap by created_time windows, and turn pages trashed in Notion into tombstones.
+/// After incremental pulls, <see cref="RemovalCheck"/> searches the trash (and recent moves) so that trashed or moved pages
+/// are tombstones by the next poll; the full pull's sweep stays the backstop.
 /// </summary>
 public sealed class NotionPuller(
     NotionClient notion,

@@ -2,7 +2,7 @@ using Hamgam.Core.Data;
 
 namespace Hamgam.Core.Sync.Pull;
 
-/// <summary>How to pull: <see cref="Full"/> re-lists everything (and notices trashed pages); <see cref="DryRun"/> writes nothing.</summary>
+/// <summary>How to pull: <see cref="Full"/> re-lists everything (and sweeps for trashed, moved or purged pages); <see cref="DryRun"/> writes nothing.</summary>
 public sealed record PullRequest(bool Full = false, bool DryRun = false, bool AllowMassDelete = false, string Trigger = "manual");
 
 public enum PlannedAction
