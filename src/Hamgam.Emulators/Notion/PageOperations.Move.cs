@@ -68,8 +68,9 @@ internal sealed partial class PageOperations
         foreach (var property in source.Properties.Where(p => p.Type != "title" && page.Values.ContainsKey(p.Id)))
         {
             var match = target.Properties.FirstOrDefault(p => p.Name == property.Name && p.Type == property.Type);
-            // A relation points into its own data source's target; carrying it over would break the dual side.
-            if (match is not null && property.Type is not ("relation" or "unique_id" or "formula" or "rollup"))
+            // Options are the old data source's (stored by id), a relation's dual side points back at the old one, and
+            // computed values belong to the old schema: only plain values travel.
+            if (match is not null && property.Type is not ("relation" or "unique_id" or "formula" or "rollup" or "select" or "multi_select" or "status"))
             {
                 kept.Add((match.Id, page.Values[property.Id]?.DeepClone()));
             }

@@ -67,6 +67,37 @@ public sealed class MovePageTests
         Assert.Equal(0, h.Emulator.RequestCount);
     }
 
+    [Fact]
+    public async Task Move_ThenPersisted_LoadsBackUnderTheNewParent()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"notion-move-{Guid.NewGuid():N}.json");
+        try
+        {
+            string from;
+            string to;
+            string row;
+            string loose;
+            await using (var first = await StartAsync(o => o.PersistPath = path))
+            {
+                from = first.CreateTasks();
+                to = first.CreateTasks();
+                row = first.AddTask(from, "row");
+                loose = first.AddTask(from, "loose");
+                first.Workspace.MovePage(row, new JsonObject { ["parent"] = new JsonObject { ["data_source_id"] = to } });
+                first.Workspace.MovePage(loose, new JsonObject { ["parent"] = new JsonObject { ["page_id"] = first.Workspace.RootPageId } });
+            }
+            await using var second = await StartAsync(o => o.PersistPath = path);
+
+            Assert.Empty(await second.QueryNamesAsync(from));
+            Assert.Equal(["row"], await second.QueryNamesAsync(to));
+            Assert.Equal("page_id", second.Workspace.GetPage(loose)!["parent"]!["type"]!.GetValue<string>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("""{}""", "body failed validation: body.parent should be defined, instead was `undefined`.")]
     [InlineData("""{"parent":{"type":"data_source_id"}}""", "body failed validation: body.parent.page_id should be defined, instead was `undefined`.")]

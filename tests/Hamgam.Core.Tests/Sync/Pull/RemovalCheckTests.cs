@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hamgam.Core.Data;
 using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Pull;
 using Hamgam.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,42 @@ public sealed class RemovalCheckTests
         var page = h.Notion.GetPage(moved)!;
         Assert.False(page["in_trash"]!.GetValue<bool>());
         Assert.Equal(elsewhere, page["parent"]!["data_source_id"]!.GetValue<string>());
+    }
+
+    [Theory, OnAllDatabases]
+    public async Task PullAsync_TaskMovedIntoProjects_LeavesATaskTombstoneAndAProject(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        var id = h.AddTaskPage("پروژه شد", p => p["Status"] = NotionSyncHarness.Status("In progress"));
+        await h.PullAsync();
+        h.Db.Time.Advance(TimeSpan.FromMinutes(2));
+        h.Notion.MovePage(id, new JsonObject { ["parent"] = new JsonObject { ["data_source_id"] = h.Databases.Projects.DataSourceId } });
+
+        var report = await h.PullAsync();
+
+        Assert.Equal(1, report.Entities.Single(e => e.Kind == EntityKind.Task).Deleted);
+        Assert.Equal(1, report.Entities.Single(e => e.Kind == EntityKind.Project).Created);
+        await using var db = h.Db.CreateContext();
+        Assert.True((await db.Tasks.IgnoreQueryFilters().SingleAsync(t => t.NotionId == id)).IsDeleted);
+        Assert.Equal("پروژه شد", (await db.Projects.SingleAsync(p => p.NotionId == id)).Name);
+    }
+
+    [Theory, OnAllDatabases]
+    public async Task PullAsync_DryRunAfterATrash_ReportsTheDeleteAndWritesNothing(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        var gone = h.AddTaskPage("شاید برود");
+        await h.PullAsync();
+        h.Db.Time.Advance(TimeSpan.FromMinutes(1));
+        h.Notion.TrashPage(gone);
+        var before = await StateAsync(h);
+
+        var report = await h.PullAsync(dryRun: true);
+
+        var tasks = report.Entities.Single(e => e.Kind == EntityKind.Task);
+        Assert.Equal(1, tasks.Deleted);
+        Assert.Contains(tasks.Changes, c => c.NotionId == gone && c.Action == PlannedAction.Delete);
+        Assert.Equal(before, await StateAsync(h));
     }
 
     [Theory, OnAllDatabases]
