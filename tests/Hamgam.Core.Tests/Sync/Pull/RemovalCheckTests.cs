@@ -156,6 +156,21 @@ public sealed class RemovalCheckTests
     }
 
     [Theory, OnAllDatabases]
+    public async Task PullAsync_ChecksTurnedOff_CostOneSearchLessEach(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        h.AddTaskPage("کار");
+        await h.PullAsync();
+
+        h.Options.CheckMovesEveryPoll = false;
+        var withoutMoves = await RequestsOfAnIdlePollAsync(h);
+        h.Options.CheckTrashEveryPoll = false;
+        var withoutEither = await RequestsOfAnIdlePollAsync(h);
+
+        Assert.Equal((5, 4), (withoutMoves, withoutEither));
+    }
+
+    [Theory, OnAllDatabases]
     public async Task PullAsync_MostTasksTrashedAtOnce_HaltsUntilAllowed(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
@@ -175,6 +190,14 @@ public sealed class RemovalCheckTests
         Assert.Equal(8, allowed.Entities.Single(e => e.Kind == EntityKind.Task).Deleted);
         await using var db = h.Db.CreateContext();
         Assert.Equal(4, await db.Tasks.CountAsync());
+    }
+
+    private static async Task<long> RequestsOfAnIdlePollAsync(NotionSyncHarness h)
+    {
+        h.Db.Time.Advance(TimeSpan.FromSeconds(30));
+        var before = h.Meter.GetSnapshot().Total;
+        await h.PullAsync();
+        return h.Meter.GetSnapshot().Total - before;
     }
 
     private static async Task<string> StateAsync(NotionSyncHarness h)
