@@ -41,7 +41,7 @@ internal sealed class SearchEngine(NotionWorkspace workspace, SearchIndex index)
         {
             foreach (var page in workspace.AllPages)
             {
-                if (index.Lookup(page) is { } entry && entry.InTrash == inTrash && Matches(entry.Title, query))
+                if (index.Lookup(page) is { } entry && entry.InTrash == inTrash && (query.Length == 0 || Matches(entry.Title ?? workspace.TitleOf(page), query)))
                 {
                     hits.Add(new SearchHit(page.Id, entry.LastEditedTime, page, null, null));
                 }

@@ -2,8 +2,8 @@ using Hamgam.Emulators.Notion.Model;
 
 namespace Hamgam.Emulators.Notion.Query;
 
-/// <summary>What search knows of a page: the state it had when it was last indexed.</summary>
-internal sealed record SearchEntry(string Title, bool InTrash, DateTimeOffset LastEditedTime);
+/// <summary>What search knows of a page: the state it had when it was last indexed (no title: the page's own, read when needed).</summary>
+internal sealed record SearchEntry(string? Title, bool InTrash, DateTimeOffset LastEditedTime);
 
 /// <summary>
 /// Notion's search index lags behind edits. With <see cref="NotionEmulatorOptions.SearchIndexingDelay"/> set, every
@@ -46,7 +46,7 @@ internal sealed class SearchIndex(NotionWorkspace workspace)
     {
         if (Delay <= TimeSpan.Zero || !_history.TryGetValue(page.Id, out var history))
         {
-            return Live(page);
+            return new SearchEntry(null, page.InTrash, page.LastEditedTime);
         }
         var asOf = workspace.Now - Delay;
         var newest = Math.Max(0, history.FindLastIndex(h => h.At <= asOf));
