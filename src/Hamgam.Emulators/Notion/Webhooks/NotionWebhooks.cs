@@ -21,12 +21,16 @@ public sealed class NotionWebhooks : IAsyncDisposable
     private readonly ConcurrentQueue<WebhookAttempt> _attempts = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HttpClient _http = new(new SocketsHttpHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Lazy<HttpClient> _http;
 
     internal NotionWebhooks(NotionEmulatorOptions options, Func<string> workspaceName)
     {
         _options = options;
         _workspaceName = workspaceName;
+        // A handler given by a test belongs to the test; only the emulator's own socket handler is disposed with it.
+        _http = new(() => options.WebhookHandler is { } handler
+            ? new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(10) }
+            : new HttpClient(new SocketsHttpHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(10) });
     }
 
     /// <summary>The workspace id events name.</summary>
@@ -188,7 +192,7 @@ public sealed class NotionWebhooks : IAsyncDisposable
 
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
+            using var response = await _http.Value.SendAsync(request, cancellationToken);
             return (int)response.StatusCode;
         }
         catch (HttpRequestException)
@@ -216,7 +220,11 @@ public sealed class NotionWebhooks : IAsyncDisposable
             // Deliveries cut short by the stop.
         }
 
-        _http.Dispose();
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+
         _stopping.Dispose();
     }
 }
