@@ -27,10 +27,10 @@ public sealed class WebhookPartsTests
     public void Event_ReadsIdsAsUuids_AndMapsTypesToWork()
     {
         const string page = "1f0e8f6b8a4c80d1b2c3d4e5f6a7b8c9";
-        using var doc = JsonDocument.Parse($$"""
-            {"id":"ev","type":"page.moved","entity":{"id":"{{page}}","type":"page"},
+        using var doc = JsonDocument.Parse("""
+            {"id":"ev","type":"page.moved","entity":{"id":"PAGE","type":"page"},
              "data":{"parent":{"id":"x","type":"database","data_source_id":"../../v1/users"}}}
-            """);
+            """.Replace("PAGE", page, StringComparison.Ordinal));
 
         var e = WebhookEvent.TryRead(doc.RootElement)!;
 
