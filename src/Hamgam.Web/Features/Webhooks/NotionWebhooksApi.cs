@@ -52,39 +52,46 @@ public static partial class NotionWebhooksApi
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("type", out _)
-                && root.TryGetProperty("verification_token", out var offered))
-            {
-                // Notion's one-time handshake is unsigned; the token is kept for the user to paste back, never logged.
-                if (offered.ValueKind != JsonValueKind.String || !await tokens.ReceiveAsync(offered.GetString()!, cancellationToken))
-                {
-                    return Results.BadRequest();
-                }
-
-                LogVerification(logger);
-                return Results.Ok();
-            }
-
-            var state = await tokens.GetAsync(cancellationToken);
-            if (state.Active is null || !WebhookSignature.IsValid(body, context.Request.Headers[WebhookSignature.Header].ToString(), state.Active))
-            {
-                LogBadSignature(logger);
-                return Results.Unauthorized();
-            }
-
-            if (WebhookEvent.TryRead(root) is not { } received)
-            {
-                return Results.BadRequest();
-            }
-
-            if (!state.Verified)
-            {
-                await tokens.MarkVerifiedAsync(cancellationToken);
-            }
-
-            Accept(received, inbox, logger);
-            return Results.Ok();
+            return root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("type", out _) && root.TryGetProperty("verification_token", out var offered)
+                ? await KeepVerificationAsync(offered, tokens, logger, cancellationToken)
+                : await AcceptEventAsync(context.Request, body, root, tokens, inbox, logger, cancellationToken);
         }
+    }
+
+    /// <summary>Notion's one-time handshake is unsigned; the token is kept for the user to paste back, never logged.</summary>
+    private static async Task<IResult> KeepVerificationAsync(JsonElement offered, WebhookTokens tokens, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (offered.ValueKind != JsonValueKind.String || !await tokens.ReceiveAsync(offered.GetString()!, cancellationToken))
+        {
+            return Results.BadRequest();
+        }
+
+        LogVerification(logger);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> AcceptEventAsync(
+        HttpRequest request, byte[] body, JsonElement root, WebhookTokens tokens, WebhookInbox inbox, ILogger logger, CancellationToken cancellationToken)
+    {
+        var state = await tokens.GetAsync(cancellationToken);
+        if (state.Active is null || !WebhookSignature.IsValid(body, request.Headers[WebhookSignature.Header].ToString(), state.Active))
+        {
+            LogBadSignature(logger);
+            return Results.Unauthorized();
+        }
+
+        if (WebhookEvent.TryRead(root) is not { } received)
+        {
+            return Results.BadRequest();
+        }
+
+        if (!state.Verified)
+        {
+            await tokens.MarkVerifiedAsync(cancellationToken);
+        }
+
+        Accept(received, inbox, logger);
+        return Results.Ok();
     }
 
     private static void Accept(WebhookEvent received, WebhookInbox inbox, ILogger logger)

@@ -32,12 +32,16 @@ public sealed class WebhookInbox
     private readonly ConcurrentDictionary<string, WebhookWork> _waiting = new(StringComparer.Ordinal);
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private long _done;
+    private long _busy;
 
     /// <summary>Work items finished (or failed) by the worker; tests wait on it.</summary>
     public long Done => Interlocked.Read(ref _done);
 
     /// <summary>Items waiting for the worker.</summary>
     public int Waiting => _waiting.Count;
+
+    /// <summary>Nothing waits and nothing is being worked on.</summary>
+    public bool Idle => _waiting.IsEmpty && Interlocked.Read(ref _busy) == 0;
 
     /// <summary>True the first time an event id is seen (within the last <see cref="MaxRecentIds"/>).</summary>
     public bool FirstDelivery(string eventId)
@@ -76,12 +80,20 @@ public sealed class WebhookInbox
         while (true)
         {
             var key = await _queue.Reader.ReadAsync(cancellationToken);
+            // Busy before it leaves the waiting set, so Idle is never true in between.
+            Interlocked.Increment(ref _busy);
             if (_waiting.TryRemove(key, out var work))
             {
                 return work;
             }
+
+            Interlocked.Decrement(ref _busy);
         }
     }
 
-    internal void MarkDone() => Interlocked.Increment(ref _done);
+    internal void MarkDone()
+    {
+        Interlocked.Increment(ref _done);
+        Interlocked.Decrement(ref _busy);
+    }
 }

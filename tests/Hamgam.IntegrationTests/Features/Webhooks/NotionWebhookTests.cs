@@ -6,11 +6,32 @@ using Hamgam.Emulators.Notion;
 using Hamgam.Testing;
 using Hamgam.Web.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace Hamgam.IntegrationTests.Features.Webhooks;
 
-public sealed class NotionWebhookTests
+public sealed class NotionWebhookTests(ITestOutputHelper output)
 {
+    [Theory, OnAllDatabases]
+    public async Task Flood_OfEventsForThreePages_IsCoalescedIntoFewerReads(DatabaseProvider provider)
+    {
+        await using var rig = await WebhookRig.StartAsync(provider);
+        await rig.VerifyAsync();
+        var ids = Enumerable.Range(0, 3).Select(i => rig.AddTask($"سیل {i}")).ToList();
+        var requests = rig.Notion.RequestCount;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
+            rig.SendAsync(WebhookRig.Event("page.properties_updated", ids[i % 3], rig.Databases.Tasks.DataSourceId))));
+        await rig.WaitUntilIdleAsync();
+
+        var reads = rig.Notion.RequestCount - requests;
+        output.WriteLine($"{provider}: 300 events for 3 pages -> {reads} page reads, {rig.Inbox.Done} work items");
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.InRange(reads, 3, 299);
+        await using var db = rig.Db.CreateContext();
+        Assert.Equal(3, await db.Tasks.CountAsync(t => ids.Contains(t.NotionId!)));
+    }
+
     [Theory, OnAllDatabases]
     public async Task Verification_IsKeptWithoutAnApiKey_AndReplacedOnlyUntilAnEventIsVerified(DatabaseProvider provider)
     {

@@ -125,6 +125,15 @@ internal sealed class WebhookRig : IAsyncDisposable
         }
     }
 
+    public async Task WaitUntilIdleAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!Inbox.Idle)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
