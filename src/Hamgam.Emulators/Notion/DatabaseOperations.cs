@@ -47,7 +47,7 @@ internal sealed class DatabaseOperations(NotionWorkspace workspace)
         return database;
     }
 
-    public NotionDataSource UpdateDataSource(string dataSourceId, JsonObject body)
+    public NotionDataSource UpdateDataSource(string dataSourceId, JsonObject body, string? actor = null)
     {
         var dataSource = workspace.FindDataSourceUnlocked(dataSourceId) ?? throw workspace.NotFound("data_source", dataSourceId);
         if (body["title"] is { } title)
@@ -76,6 +76,11 @@ internal sealed class DatabaseOperations(NotionWorkspace workspace)
         }
         dataSource.LastEditedTime = workspace.Now;
         workspace.Touch(dataSource);
+        if (body["properties"] is not null)
+        {
+            workspace.Webhooks.Publish(Webhooks.WebhookChange.ForSchema(dataSource, actor ?? workspace.BotUserId, workspace.BotUserId));
+        }
+
         return dataSource;
     }
 

@@ -48,6 +48,7 @@ public sealed class NotionEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await State.Workspace.Webhooks.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (State.Options.PersistPath is { } path)

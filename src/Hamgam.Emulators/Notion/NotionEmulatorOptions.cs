@@ -42,6 +42,12 @@ public sealed class NotionEmulatorOptions
     /// <summary>The name of the emulated workspace.</summary>
     public string WorkspaceName { get; set; } = "Hamgam Workspace";
 
+    /// <summary>
+    /// Sends webhook deliveries; null uses real sockets. Tests set it to deliver into an in-process server. Read at the
+    /// first delivery.
+    /// </summary>
+    public HttpMessageHandler? WebhookHandler { get; set; }
+
     internal bool IsAccepted(string token) =>
         string.Equals(token, Token, StringComparison.Ordinal) || AdditionalTokens.Contains(token);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hamgam.Emulators.Notion.Model;
 using Hamgam.Emulators.Notion.Query;
+using Hamgam.Emulators.Notion.Webhooks;
 
 namespace Hamgam.Emulators.Notion;
 
@@ -43,6 +44,7 @@ public sealed class NotionWorkspace
         Search = new SearchEngine(this, SearchIndex);
         Pages = new PageOperations(this);
         Databases = new DatabaseOperations(this);
+        Webhooks = new NotionWebhooks(options, () => WorkspaceName);
         BotUserId = NotionIds.NewId();
         _users[BotUserId] = new NotionUser { Id = BotUserId, Name = options.IntegrationName, Type = "bot" };
         OwnerUserId = AddUserUnlocked("Hamgam Owner", "owner@hamgam.example");
@@ -70,6 +72,9 @@ public sealed class NotionWorkspace
     internal SearchEngine Search { get; }
 
     internal DatabaseOperations Databases { get; }
+
+    /// <summary>The integration's webhook subscriptions; every page change is published to them.</summary>
+    public NotionWebhooks Webhooks { get; }
 
     internal IEnumerable<NotionUser> Users => _users.Values;
 
@@ -181,7 +186,7 @@ public sealed class NotionWorkspace
 
     /// <summary>Applies a <c>PATCH /v1/data_sources/{id}</c> body; returns the data source object.</summary>
     public JsonObject UpdateDataSource(string dataSourceId, JsonObject body) =>
-        Render(w => Schemas.WriteDataSource(w, Databases.UpdateDataSource(RequireId(dataSourceId), (JsonObject)body.DeepClone()), ApiVersion.Latest));
+        Render(w => Schemas.WriteDataSource(w, Databases.UpdateDataSource(RequireId(dataSourceId), (JsonObject)body.DeepClone(), OwnerUserId), ApiVersion.Latest));
 
     /// <summary>Every data source with its page counts.</summary>
     public IReadOnlyList<NotionDataSourceSummary> ListDataSources()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hamgam.Emulators.Notion.Model;
+using Hamgam.Emulators.Notion.Webhooks;
 
 namespace Hamgam.Emulators.Notion;
 
@@ -44,6 +45,7 @@ internal sealed partial class PageOperations(NotionWorkspace workspace)
         workspace.Register(page);
         workspace.SearchIndex.Record(page, created: true);
         workspace.IsDirty = true;
+        workspace.Webhooks.Publish(WebhookChange.ForPage("page.created", page, dataSource, actor, workspace.BotUserId));
         return page;
     }
 
@@ -69,7 +71,9 @@ internal sealed partial class PageOperations(NotionWorkspace workspace)
         var now = workspace.Now;
         workspace.SearchIndex.BeforeChange(page);
         Commit(dataSource, page, staged, now);
+        var wasInTrash = page.InTrash;
         page.InTrash = inTrash ?? page.InTrash;
+        Publish(page, dataSource, actor, wasInTrash, staged);
         page.IsArchived = Flag(body, "is_archived") ?? page.IsArchived;
         page.IsLocked = Flag(body, "is_locked") ?? page.IsLocked;
         if (body.ContainsKey("icon"))
@@ -89,6 +93,20 @@ internal sealed partial class PageOperations(NotionWorkspace workspace)
         workspace.SearchIndex.Record(page);
         workspace.IsDirty = true;
         return page;
+    }
+
+    private void Publish(NotionPage page, NotionDataSource? dataSource, string actor, bool wasInTrash, List<(NotionProperty Property, JsonNode? Value)> staged)
+    {
+        if (staged.Count > 0)
+        {
+            workspace.Webhooks.Publish(WebhookChange.ForPage(
+                "page.properties_updated", page, dataSource, actor, workspace.BotUserId, staged.Select(s => s.Property.Id).Distinct(StringComparer.Ordinal)));
+        }
+
+        if (page.InTrash != wasInTrash)
+        {
+            workspace.Webhooks.Publish(WebhookChange.ForPage(page.InTrash ? "page.deleted" : "page.undeleted", page, dataSource, actor, workspace.BotUserId));
+        }
     }
 
     private static JsonObject? Properties(JsonObject body) => body["properties"] switch

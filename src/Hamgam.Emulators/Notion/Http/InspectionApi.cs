@@ -20,7 +20,9 @@ internal static class InspectionApi
         try
         {
             var body = await NotionApiRequest.ReadBodyAsync(context);
-            result = Dispatch(context, state, segments, body);
+            result = segments.Length > 0 && segments[0] == "webhooks"
+                ? await WebhookInspection.HandleAsync(context.Request.Method, segments, body, state.Workspace.Webhooks, context.RequestAborted)
+                : Dispatch(context, state, segments, body);
         }
         catch (NotionApiException error)
         {
