@@ -52,6 +52,7 @@ internal sealed partial class PageOperations
         page.LastEditedTime = workspace.Now;
         page.LastEditedBy = actor;
         workspace.SearchIndex.Record(page);
+        workspace.Webhooks.Publish(Webhooks.WebhookChange.ForPage("page.moved", page, target, actor, workspace.BotUserId));
         workspace.IsDirty = true;
         return page;
     }
