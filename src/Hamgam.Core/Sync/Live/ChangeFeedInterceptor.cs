@@ -109,8 +109,15 @@ public sealed class ChangeFeedInterceptor(ChangeFeed feed) : ISaveChangesInterce
             return;
         }
 
+        // SaveChanges commits its own transaction before SavedChanges runs: what is still being saved waits for that.
         var change = new LiveChange(pending.Committed, pending.CommittedOutbox, FromOtherInstance: false);
-        _pending.Remove(context);
+        pending.Committed = LiveTopics.None;
+        pending.CommittedOutbox = false;
+        if (pending.Saving == LiveTopics.None)
+        {
+            _pending.Remove(context);
+        }
+
         feed.Publish(change);
     }
 

@@ -22,6 +22,7 @@ public sealed partial class PushOnSave(ChangeFeed feed, SyncRunner runner, IOpti
     {
         if (!options.Value.PushOnSave || !runner.NotionConfigured)
         {
+            LogOff(logger, options.Value.PushOnSave, runner.NotionConfigured);
             return;
         }
 
@@ -32,6 +33,7 @@ public sealed partial class PushOnSave(ChangeFeed feed, SyncRunner runner, IOpti
             {
                 _wake.Reader.TryRead(out _);
                 await DebounceAsync(stoppingToken);
+                LogPushing(logger);
                 await PushAsync(stoppingToken);
             }
         }
@@ -95,6 +97,12 @@ public sealed partial class PushOnSave(ChangeFeed feed, SyncRunner runner, IOpti
             LogPushFailed(logger, ex.GetType().Name);
         }
     }
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Push on save is off (enabled {Enabled}, Notion configured {Configured}).")]
+    private static partial void LogOff(ILogger logger, bool enabled, bool configured);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Push on save: pushing.")]
+    private static partial void LogPushing(ILogger logger);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
