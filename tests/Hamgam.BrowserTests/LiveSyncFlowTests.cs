@@ -2,6 +2,7 @@ using Hamgam.Core.Data;
 using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Web.Features.Sync;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -25,7 +26,21 @@ public sealed class LiveSyncFlowTests(Browser browser) : IAsyncLifetime
 
         await first.Page.ClickAsync("button.new-task");
         await first.Page.FillAsync("#task-name", "کار زنده از پنجرهٔ اول");
+        await first.Page.FillAsync("#task-status", "Not started");
         await first.Page.ClickAsync(".task-editor .ant-btn-primary");
+
+        await using (var db = await _app.Server.Db.CreateDbContextAsync())
+        {
+            // The push's outcome, with Notion's message if it refused (before waiting on the tags that show it).
+            var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+            OutboxEntry? entry = null;
+            while (TimeProvider.System.GetUtcNow() < deadline && (entry = db.Outbox.AsNoTracking().OrderBy(o => o.Id).LastOrDefault())?.State is null or OutboxState.Pending)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True(entry?.State == OutboxState.Done, entry?.LastError);
+        }
 
         foreach (var tab in new[] { first, second })
         {
