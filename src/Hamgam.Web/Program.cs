@@ -12,6 +12,7 @@ using Hamgam.Web.Infrastructure;
 using Hamgam.Web.Infrastructure.Auth;
 using Hamgam.Web.Infrastructure.Demo;
 using Hamgam.Web.Infrastructure.Jobs;
+using Hamgam.Web.Infrastructure.Live;
 using Hamgam.Web.Infrastructure.Localization;
 
 if (HamgamCli.IsVerb(args))
@@ -25,6 +26,7 @@ builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
 builder.Services.AddHamgamJobs();
+builder.Services.AddHamgamLive();
 builder.Services.AddHamgamApi();
 builder.Services.AddHamgamAuth();
 builder.Services.AddHamgamHealth();
@@ -35,11 +37,13 @@ builder.Services.AddNotionWebhooks();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+app.Services.LogListenerFailures();
 await app.InitializeApiKeyAsync();
 app.UseHamgamErrors();
 app.UseDashboardCulture();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUsageTracking();
 app.UseAntiforgery();
 
 app.MapHamgamHealth();

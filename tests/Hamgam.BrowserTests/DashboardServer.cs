@@ -46,6 +46,9 @@ public sealed class DashboardServer(IReadOnlyDictionary<string, string?>? settin
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Auth:ApiKey", ApiKey);
         builder.UseSetting("Demo:Enabled", "false");
+        // Live sync runs only in the tests about it (settings below turn it on): the others decide when a sync happens.
+        builder.UseSetting("Live:PushOnSave", "false");
+        builder.UseSetting("Live:ActivePollInterval", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -34,7 +34,8 @@ public sealed class SyncedDashboard : IAsyncDisposable
     /// <summary>Notion page id by task name (as seeded).</summary>
     public IReadOnlyDictionary<string, string> Pages { get; }
 
-    public static async Task<SyncedDashboard> StartAsync()
+    /// <param name="settings">Configuration over the defaults, e.g. <c>Live:PushOnSave</c>.</param>
+    public static async Task<SyncedDashboard> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var notion = await NotionEmulator.StartAsync(new NotionEmulatorOptions { RateLimitEnabled = false });
         var databases = HamgamSampleSchemas.CreateDatabases(notion.Workspace);
@@ -43,7 +44,7 @@ public sealed class SyncedDashboard : IAsyncDisposable
             ["Name"] = Title(name),
             ["Status"] = Status("Not started"),
         })["id"]!.GetValue<string>());
-        var server = await DashboardServer.StartAsync(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Notion:Token"] = notion.Options.Token,
             ["Notion:BaseUrl"] = notion.BaseUrl.ToString(),
@@ -56,7 +57,13 @@ public sealed class SyncedDashboard : IAsyncDisposable
             ["Sync:PullCron"] = Never,
             ["Sync:BackupCron"] = Never,
             ["Sync:RecurringCron"] = Never,
-        }, realJobs: true);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var server = await DashboardServer.StartAsync(configuration, realJobs: true);
         await server.Services.GetRequiredService<SyncRunner>().SyncAsync(new PullRequest(Full: true, Trigger: "test"), CancellationToken.None);
         return new SyncedDashboard(notion, databases, server, pages);
     }

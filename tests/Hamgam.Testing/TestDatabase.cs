@@ -1,4 +1,5 @@
 using Hamgam.Core.Data;
+using Hamgam.Core.Sync.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -14,6 +15,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteFolder;
     private readonly string? _postgresName;
+    private ChangeFeedInterceptor? _changes;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFolder, string? postgresName)
     {
@@ -31,6 +33,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 30, 0, TimeSpan.Zero));
 
     public IDbContextFactory<HamgamDb> Factory { get; }
+
+    /// <summary>What this database's contexts announce once a change is committed (as the app's <see cref="ChangeFeed"/>).</summary>
+    public ChangeFeed Changes { get; } = new();
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, CancellationToken cancellationToken = default)
     {
@@ -66,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<HamgamDb>();
         HamgamDbSetup.Configure(builder, Provider, ConnectionString);
-        builder.AddInterceptors(new AuditInterceptor(Time));
+        builder.AddInterceptors(new AuditInterceptor(Time), _changes ??= new ChangeFeedInterceptor(Changes));
         return new HamgamDb(builder.Options);
     }
 

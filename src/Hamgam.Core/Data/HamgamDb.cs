@@ -80,6 +80,7 @@ public sealed class HamgamDb(DbContextOptions<HamgamDb> options) : DbContext(opt
             e.ToTable("outbox");
             e.HasIndex(o => new { o.State, o.Priority, o.Id });
             e.HasIndex(o => new { o.EntityKind, o.EntityId });
+            e.Property(o => o.ClaimedBy).HasMaxLength(64);
         });
         modelBuilder.Entity<SyncRun>(e =>
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Hamgam.Core.Settings;
+using Hamgam.Core.Sync.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,8 +44,10 @@ public static class HamgamDbSetup
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(builder, options.ProviderKind, options.ResolveConnectionString());
-            builder.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
+            builder.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ChangeFeedInterceptor>());
         });
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<ChangeFeedInterceptor>();
         services.AddHamgamSettings();
         return services;
     }

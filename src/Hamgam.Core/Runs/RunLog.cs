@@ -10,6 +10,8 @@ namespace Hamgam.Core.Runs;
 /// </summary>
 public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity activity, TimeProvider time)
 {
+    private long _quietRuns;
+
     /// <summary>The error message of a run whose process died before it finished.</summary>
     public const string AbandonedMessage = "Abandoned: the process stopped before this run finished; a later run picks up its work.";
 
@@ -19,6 +21,14 @@ public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity act
     /// </summary>
     public async Task<RunHandle> StartAsync(SyncRunType type, string trigger, CancellationToken cancellationToken = default)
     {
+        if (RunTriggers.IsQuiet(trigger))
+        {
+            // A live poll or a push on save that finds nothing to do leaves no row: the log keeps what happened.
+            var quiet = new RunHandle(this, -Interlocked.Increment(ref _quietRuns), type, time.GetUtcNow(), trigger);
+            quiet.Progress("starting");
+            return quiet;
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var stale in await db.SyncLog.Where(r => r.Type == type && r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken))
@@ -31,7 +41,7 @@ public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity act
         var run = new SyncRun { Type = type, Status = SyncRunStatus.Running, Trigger = trigger, StartedAt = now };
         db.SyncLog.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        var handle = new RunHandle(this, run.Id, type, run.StartedAt);
+        var handle = new RunHandle(this, run.Id, type, run.StartedAt, trigger);
         handle.Progress("starting");
         return handle;
     }
@@ -43,8 +53,15 @@ public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity act
         // The run leaves the live list only after its row says it is complete, so a reader never sees it in neither.
         try
         {
+            if (handle.IsQuiet && status == SyncRunStatus.Success && handle.Records == 0)
+            {
+                return;
+            }
+
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-            var run = await db.SyncLog.SingleAsync(r => r.Id == handle.RunId);
+            var run = handle.IsQuiet
+                ? db.SyncLog.Add(new SyncRun { Type = handle.Type, Trigger = handle.Trigger, StartedAt = handle.StartedAt }).Entity
+                : await db.SyncLog.SingleAsync(r => r.Id == handle.RunId);
             var completed = time.GetUtcNow();
             run.Status = status;
             run.RecordsSynced = handle.Records;
@@ -52,7 +69,12 @@ public sealed class RunLog(IDbContextFactory<HamgamDb> factory, SyncActivity act
             run.ErrorMessage = error;
             run.CompletedAt = completed;
             run.DurationMs = (long)(completed - run.StartedAt).TotalMilliseconds;
-            db.SyncRunErrors.AddRange(handle.Errors.Select(e => e with { SyncRunId = handle.RunId }).Select(e => e.ToEntity()));
+            if (handle.IsQuiet)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            db.SyncRunErrors.AddRange(handle.Errors.Select(e => e with { SyncRunId = run.Id }).Select(e => e.ToEntity()));
             await db.SaveChangesAsync(CancellationToken.None);
         }
         finally
@@ -73,7 +95,7 @@ public sealed record RecordError(EntityKind? Kind, string? NotionId, Guid? Entit
 }
 
 /// <summary>One open run: count what it did, note per-record errors, then complete it once.</summary>
-public sealed class RunHandle(RunLog log, long runId, SyncRunType type, DateTimeOffset startedAt)
+public sealed class RunHandle(RunLog log, long runId, SyncRunType type, DateTimeOffset startedAt, string trigger)
 {
     private readonly List<RecordError> _errors = [];
     private bool _completed;
@@ -81,6 +103,13 @@ public sealed class RunHandle(RunLog log, long runId, SyncRunType type, DateTime
     public long RunId { get; } = runId;
 
     public SyncRunType Type { get; } = type;
+
+    public string Trigger { get; } = trigger;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>A run of a quiet trigger (<see cref="RunTriggers"/>): its row is written only if it did something; its id is negative until then.</summary>
+    public bool IsQuiet => RunId < 0;
 
     public int Records { get; private set; }
 
@@ -99,7 +128,7 @@ public sealed class RunHandle(RunLog log, long runId, SyncRunType type, DateTime
     public void AddError(RecordError error) => _errors.Add(error);
 
     public void Progress(string phase) =>
-        log.Report(new SyncProgress(RunId, Type, phase, Records, Total, Requests, startedAt));
+        log.Report(new SyncProgress(RunId, Type, phase, Records, Total, Requests, StartedAt));
 
     /// <summary>Closes the run: success, or partial when some records failed, or failed with a message.</summary>
     public Task CompleteAsync(string? fatalError = null)

@@ -59,6 +59,9 @@ public sealed class NotionSyncOptions
     /// (queries never return trashed pages; search lags, and pages purged from the trash vanish).</summary>
     public TimeSpan FullPullEvery { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a pusher holds a record's outbox entries; after a crash, another pusher takes them once this passes.</summary>
+    public TimeSpan PushLease { get; set; } = Outbox.OutboxClaims.DefaultLease;
+
     public string? DatabaseFor(EntityKind kind) => kind switch
     {
         EntityKind.Task => Databases.Tasks,

@@ -18,8 +18,7 @@ internal static class BackupVerb
                 return HamgamCli.NotConfigured;
             }
 
-            await using var scope = host.Services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<SheetsBackup>().BackupAsync("cli", cancellationToken);
+            var report = (await host.Services.GetRequiredService<Features.Sync.SyncRunner>().BackupAsync("cli", cancellationToken, wait: true))!;
             Console.WriteLine($"Backup to Google Sheets: {report.Rows} row(s) in {report.SheetsRequests} Sheets request(s), run {report.RunId}.");
             foreach (var (tab, rows) in report.RowsByTab)
             {

@@ -3,6 +3,7 @@ using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Core.Sync.Push;
+using Hamgam.Web.Features.Sync;
 using Microsoft.Extensions.Options;
 
 namespace Hamgam.Web.Cli;
@@ -37,12 +38,14 @@ internal static class SyncVerb
             }
 
             var both = !parse.GetValue(pull) && !parse.GetValue(push);
-            await using var scope = host.Services.CreateAsyncScope();
+            // Through the coordinator, like every other entry point: it waits for a run of the server (on the same
+            // PostgreSQL) to finish, and the outbox claims keep it from sending what a running server is sending.
+            var runner = host.Services.GetRequiredService<SyncRunner>();
             var pullStatus = SyncRunStatus.Success;
             if (both || parse.GetValue(pull))
             {
                 var request = new PullRequest(parse.GetValue(full), parse.GetValue(dryRun), parse.GetValue(allowMassDelete), "cli");
-                var report = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+                var report = (await runner.PullAsync(request, cancellationToken, wait: true))!;
                 Print(report, request);
                 pullStatus = report.Status == SyncRunStatus.Success && report.Entities.Any(e => e.MassDeleteHalt is not null)
                     ? SyncRunStatus.Partial
@@ -53,7 +56,7 @@ internal static class SyncVerb
                 }
             }
 
-            var pushed = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(parse.GetValue(dryRun), "cli"), cancellationToken);
+            var pushed = (await runner.PushAsync(new PushRequest(parse.GetValue(dryRun), "cli"), cancellationToken, wait: true))!;
             PrintPush(pushed, parse.GetValue(dryRun));
             if (!both)
             {

@@ -5,6 +5,7 @@ using Hamgam.Sheets;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Coordination;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
@@ -48,6 +49,7 @@ public static class SyncSetup
         services.AddTransient<NotionPuller>();
         services.AddTransient<NotionPusher>();
         services.AddTransient<RecurringTaskGenerator>();
+        services.AddSingleton<RunLocks>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncTriggers>(sp => sp.GetRequiredService<SyncRunner>());
         return services;

@@ -22,6 +22,9 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Auth:ApiKey", ApiKey);
         builder.UseSetting("Demo:Enabled", "false");
+        // Live sync runs only in the tests about it: the others decide when a push or pull happens.
+        builder.UseSetting("Live:PushOnSave", "false");
+        builder.UseSetting("Live:ActivePollInterval", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hamgam.Core.Data;
 using Hamgam.Core.Runs;
+using Hamgam.Core.Sync.Coordination;
 using Hamgam.Emulators.Notion;
 using Hamgam.IntegrationTests.Infrastructure;
 using Hamgam.Testing;
@@ -9,6 +10,7 @@ using Hamgam.Web.Infrastructure.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hamgam.IntegrationTests.Jobs;
 
@@ -108,14 +110,14 @@ public sealed class JobsTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var app = CreateApp(db);
         using var client = app.CreateAuthorizedClient();
-        var locks = app.Services.GetRequiredService<JobLocks>();
+        // A second RunLocks has its own in-process semaphores: only PostgreSQL's advisory lock stands between them, as between processes.
+        using var otherProcess = new RunLocks(app.Services.GetRequiredService<IOptions<DatabaseOptions>>());
         var jobs = app.Services.GetRequiredService<SyncJobs>();
 
         JobOutcome skipped;
-        using (var held = locks.TryAcquire(SyncJobs.RecurringLock))
+        await using (var held = await otherProcess.TryAcquireAsync(RunLane.Recurring))
         {
             Assert.NotNull(held);
-            Assert.Null(locks.TryAcquire(SyncJobs.RecurringLock));
             skipped = await jobs.RecurringAsync("scheduled", CancellationToken.None);
         }
 

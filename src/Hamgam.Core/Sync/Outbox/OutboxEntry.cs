@@ -47,8 +47,17 @@ public sealed class OutboxEntry
     /// <summary>When a request for this entry was last sent (written before sending: a create with this set may already exist in Notion).</summary>
     public DateTimeOffset? LastAttemptAt { get; set; }
 
+    /// <summary>When a request for this entry last failed in a way worth retrying (the backoff counts from here).</summary>
+    public DateTimeOffset? LastFailedAt { get; set; }
+
     /// <summary>Notion's message for the last failed attempt (never contents or secrets).</summary>
     public string? LastError { get; set; }
+
+    /// <summary>The pusher that holds this record's entries now (see <see cref="OutboxClaims"/>); null when none does.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses: a pusher that died mid-send leaves its entries to another one after this.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

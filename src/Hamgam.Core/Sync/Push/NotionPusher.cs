@@ -28,6 +28,9 @@ public sealed class NotionPusher(
 {
     private static readonly EntityKind[] Order = [EntityKind.Project, EntityKind.Task, EntityKind.Habit, EntityKind.DailyLog];
 
+    /// <summary>How long a claim on a record's entries lasts (<see cref="OutboxClaims"/>, <see cref="NotionSyncOptions.PushLease"/>).</summary>
+    public TimeSpan Lease { get; set; } = options.Value.PushLease;
+
     /// <summary>Test seam: called at each step of a create, so a test can "crash" the push there.</summary>
     internal Func<PushStep, Task>? OnStep { get; set; }
 
@@ -40,21 +43,28 @@ public sealed class NotionPusher(
         try
         {
             var schema = new SchemaCache(notion, factory, options.Value);
-            var batches = await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken);
+            var batches = await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken, held => counts.Contended += held);
             if (!request.DryRun && batches.Any(b => b.Action != CoalescedAction.Create))
             {
                 // Edits made in Notion since the last pull are merged first, so the push never overwrites them (conflicts go to the inbox).
                 var check = new RemoteEditCheck(notion, factory, schema, time, options.Value.OverlapMinutes);
                 var waiting = await check.MergeAsync(batches, run, cancellationToken);
-                batches = [.. (await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken))
-                    .Where(b => b.Action == CoalescedAction.Create || !waiting.Contains(b.Kind))];
+                batches = await PushPlan.LoadAsync(factory, time.GetUtcNow(), cancellationToken);
+                foreach (var held in batches.Where(b => b.Action != CoalescedAction.Create && waiting.Contains(b.Kind)))
+                {
+                    // Backed off like a failed send, so saving again while Notion is down does not query it again at once.
+                    await new PushOne(notion, factory, schema, time, OnStep).DeferAsync(held, null, "Could not check Notion for edits before pushing.", false, cancellationToken);
+                }
+
+                batches = [.. batches.Where(b => b.Action == CoalescedAction.Create || !waiting.Contains(b.Kind))];
             }
 
             run.Total = batches.Count;
+            var claims = new OutboxClaims(factory, time);
+            var owner = OutboxClaims.NewOwner();
             foreach (var batch in batches.OrderBy(b => Array.IndexOf(Order, b.Kind)).ThenBy(b => b.FirstSequence))
             {
-                var step = new PushOne(notion, factory, schema, time, OnStep);
-                await step.RunAsync(batch, request.DryRun, run, counts, cancellationToken);
+                await PushClaimedAsync(new PushOne(notion, factory, schema, time, OnStep), claims, owner, batch, request.DryRun, run, counts, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not SimulatedCrashException)
@@ -67,7 +77,31 @@ public sealed class NotionPusher(
         run.Requests = (int)(meter.GetSnapshot().Total - before);
         await run.CompleteAsync();
         var status = run.Errors.Count > 0 ? SyncRunStatus.Partial : SyncRunStatus.Success;
-        return new PushReport(run.RunId, status, run.Requests, counts.Created, counts.Updated, counts.Deleted, counts.Failed, counts.Planned);
+        return new PushReport(run.RunId, status, run.Requests, counts.Created, counts.Updated, counts.Deleted, counts.Failed, counts.Planned, counts.Contended);
+    }
+
+    /// <summary>Sends one record's batch while holding its entries, so no other pusher sends them too; a record held elsewhere is skipped.</summary>
+    private async Task PushClaimedAsync(
+        PushOne step, OutboxClaims claims, string owner, PushBatch batch, bool dryRun, RunHandle run, PushCounts counts, CancellationToken cancellationToken)
+    {
+        if (!dryRun && !await claims.TryClaimAsync(batch.Kind, batch.EntityId, batch.EntryIds, owner, Lease, cancellationToken))
+        {
+            counts.Contended++;
+            return;
+        }
+
+        try
+        {
+            await step.RunAsync(batch, dryRun, run, counts, cancellationToken);
+        }
+        finally
+        {
+            if (!dryRun)
+            {
+                // Not the request's token: a cancelled push still lets go, or the record waits for the lease.
+                await claims.ReleaseAsync(batch.Kind, batch.EntityId, owner, CancellationToken.None);
+            }
+        }
     }
 }
 
@@ -86,6 +120,9 @@ internal sealed class PushCounts
     public int Deleted { get; set; }
 
     public int Failed { get; set; }
+
+    /// <summary>Records another pusher held at the time; they go out with that pusher or the next push.</summary>
+    public int Contended { get; set; }
 
     public List<PlannedPush> Planned { get; } = [];
 }

@@ -316,7 +316,7 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task DeferAsync(PushBatch batch, TimeSpan? delay, string? error, bool dryRun, CancellationToken cancellationToken)
+    internal async Task DeferAsync(PushBatch batch, TimeSpan? delay, string? error, bool dryRun, CancellationToken cancellationToken)
     {
         if (dryRun)
         {
@@ -330,6 +330,11 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
             var backoff = delay ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 30 * Math.Pow(2, Math.Min(entry.Attempts, 10))));
             entry.NextAttemptAt = time.GetUtcNow() + backoff;
             entry.LastError = error ?? entry.LastError;
+            if (error is not null)
+            {
+                // A request went out and failed: fresh edits wait at least PushPlan.FreshRetryFloor from now.
+                entry.LastFailedAt = time.GetUtcNow();
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,9 @@ internal sealed record PushBatch(
 
 internal static class PushPlan
 {
-    public static async Task<List<PushBatch>> LoadAsync(IDbContextFactory<HamgamDb> factory, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="heldElsewhere">Counts the records left out because another pusher holds them now (see <c>OutboxClaims</c>).</param>
+    public static async Task<List<PushBatch>> LoadAsync(
+        IDbContextFactory<HamgamDb> factory, DateTimeOffset now, CancellationToken cancellationToken, Action<int>? heldElsewhere = null)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var pending = await db.Outbox.AsNoTracking()
@@ -23,12 +25,13 @@ internal static class PushPlan
             .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
         // A record's pending entries are sent together or not at all: sending a newer edit alone and an older backed-off
-        // entry later would replay the older values over it. A fresh edit (not yet backed off) retries the whole record
-        // at once, as a user who edits again expects; a deferred batch backs off all of its entries together.
-        var entries = pending.GroupBy(e => (e.EntityKind, e.EntityId))
-            .Where(g => g.Any(e => e.NextAttemptAt is null || e.NextAttemptAt <= now))
-            .SelectMany(g => g)
-            .ToList();
+        // entry later would replay the older values over it. A deferred record backs off as one; a fresh edit brings its
+        // retry forward, as a user who edits again expects, but never sooner than FreshRetryFloor after the last attempt,
+        // so saving again and again to a page Notion keeps failing cannot hammer Notion.
+        var records = pending.GroupBy(e => (e.EntityKind, e.EntityId)).ToList();
+        var held = records.Where(g => g.Any(e => e.ClaimedBy is not null && e.ClaimedUntil >= now)).Select(g => g.Key).ToHashSet();
+        heldElsewhere?.Invoke(held.Count);
+        var entries = records.Where(g => !held.Contains(g.Key) && Due([.. g], now)).SelectMany(g => g).ToList();
         // A record with a failed create waits for that create to be retried or discarded.
         var blocked = (await db.Outbox.AsNoTracking()
             .Where(o => o.State == OutboxState.Failed && o.Operation == OutboxOperation.Create)
@@ -40,6 +43,21 @@ internal static class PushPlan
             var first = byKey[c.Sequences[0]];
             return new PushBatch(first.EntityKind, first.EntityId, c.Action, c.Fields, c.Sequences, c.Sequences.Min());
         })];
+    }
+
+    /// <summary>How soon after a failed attempt a fresh edit may try the record again.</summary>
+    public static readonly TimeSpan FreshRetryFloor = TimeSpan.FromSeconds(30);
+
+    private static bool Due(List<OutboxEntry> record, DateTimeOffset now)
+    {
+        var deferred = record.Where(e => e.NextAttemptAt is not null).ToList();
+        if (deferred.Count == 0 || deferred.All(e => e.NextAttemptAt <= now))
+        {
+            return true;
+        }
+
+        var lastAttempt = record.Max(e => e.LastFailedAt);
+        return record.Any(e => e.NextAttemptAt is null) && (lastAttempt is null || lastAttempt + FreshRetryFloor <= now);
     }
 
     private static ChangeKind Kind(OutboxOperation operation) => operation switch

@@ -2,6 +2,7 @@ using Hamgam.Core.Backup;
 using Hamgam.Core.Recurring;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Coordination;
 using Hamgam.Core.Sync.Pull;
 using Hamgam.Core.Sync.Push;
 using Microsoft.Extensions.Options;
@@ -9,110 +10,64 @@ using Microsoft.Extensions.Options;
 namespace Hamgam.Web.Features.Sync;
 
 /// <summary>
-/// Runs sync work in this process, never two runs of a kind at once: a second request while one is going is told so
-/// instead of starting another. The job engine's jobs (<c>Infrastructure/Jobs/SyncJobs</c>) call it, scheduled or
-/// manual; its own <see cref="TriggerAsync"/> (a background task in this process) serves only hosts without the job engine.
+/// The one coordinator of sync work: the schedules, the buttons, push on save, the live poll, webhooks, the CLI verbs
+/// and the REST triggers all run pulls, pushes, backups and recurring runs through here. Each kind runs once at a time
+/// in this process and across processes on one PostgreSQL (<see cref="RunLocks"/>); a caller either waits its turn or,
+/// with <c>wait: false</c>, is told (null) that a run is already going. The job engine's jobs
+/// (<c>Infrastructure/Jobs/SyncJobs</c>) call it; its own <see cref="TriggerAsync"/> serves only hosts without the job engine.
 /// </summary>
 public sealed partial class SyncRunner(
-    IServiceProvider services, IOptions<NotionSyncOptions> notion, IOptions<SheetsBackupOptions> sheets, IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
-    : ISyncTriggers, IDisposable
+    IServiceProvider services, RunLocks locks, IOptions<NotionSyncOptions> notion, IOptions<SheetsBackupOptions> sheets,
+    IHostApplicationLifetime lifetime, ILogger<SyncRunner> logger)
+    : ISyncTriggers
 {
-    private readonly SemaphoreSlim _pull = new(1, 1);
-    private readonly SemaphoreSlim _recurring = new(1, 1);
-    private readonly SemaphoreSlim _backup = new(1, 1);
-
     public bool SheetsConfigured => !string.IsNullOrWhiteSpace(sheets.Value.SpreadsheetId) && !string.IsNullOrWhiteSpace(sheets.Value.CredentialsFile);
-
-    /// <summary>Backs up now; null when a backup is already running.</summary>
-    public async Task<BackupReport?> BackupAsync(string trigger, CancellationToken cancellationToken)
-    {
-        if (!await _backup.WaitAsync(0, cancellationToken))
-        {
-            return null;
-        }
-
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SheetsBackup>().BackupAsync(trigger, cancellationToken);
-        }
-        finally
-        {
-            _backup.Release();
-        }
-    }
 
     public bool NotionConfigured =>
         !string.IsNullOrWhiteSpace(notion.Value.Token) && notion.Value.Databases is { } d
         && new[] { d.Tasks, d.Projects, d.Habits, d.DailyLogs }.Any(id => !string.IsNullOrWhiteSpace(id));
 
+    /// <summary>Backs up now; null when a backup is already running (and <paramref name="wait"/> is false).</summary>
+    public Task<BackupReport?> BackupAsync(string trigger, CancellationToken cancellationToken, bool wait = false) =>
+        RunAsync(RunLane.Backup, wait, sp => sp.GetRequiredService<SheetsBackup>().BackupAsync(trigger, cancellationToken), cancellationToken);
+
     /// <summary>
-    /// Pulls, then pushes what is still pending; null when a sync is already running. The pull comes first so that a
-    /// field edited both here and in Notion is merged (Notion wins, the local value goes to the conflict inbox) instead
-    /// of the push silently overwriting Notion's edit.
+    /// Pulls, then pushes what is still pending; null when a sync is already running (and <paramref name="wait"/> is false).
+    /// The pull comes first so that a field edited both here and in Notion is merged (Notion wins, the local value goes to
+    /// the conflict inbox) instead of the push silently overwriting Notion's edit.
     /// </summary>
-    public async Task<(PushReport Push, PullReport Pull)?> SyncAsync(PullRequest request, CancellationToken cancellationToken)
-    {
-        if (!await _pull.WaitAsync(0, cancellationToken))
+    public Task<(PushReport Push, PullReport Pull)?> SyncAsync(PullRequest request, CancellationToken cancellationToken, bool wait = false) =>
+        RunAsync<(PushReport, PullReport)?>(RunLane.Notion, wait, async sp =>
         {
-            return null;
-        }
-
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            var pull = await scope.ServiceProvider.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
-            var push = await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(request.DryRun, request.Trigger), cancellationToken);
+            var pull = await sp.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken);
+            var push = await sp.GetRequiredService<NotionPusher>().PushAsync(new PushRequest(request.DryRun, request.Trigger), cancellationToken);
             return (push, pull);
-        }
-        finally
-        {
-            _pull.Release();
-        }
-    }
+        }, cancellationToken);
 
-    /// <summary>Pushes what is pending; null when a sync is already running.</summary>
-    public async Task<PushReport?> PushAsync(PushRequest request, CancellationToken cancellationToken)
+    /// <summary>Pulls only; null when a sync is already running (and <paramref name="wait"/> is false).</summary>
+    public Task<PullReport?> PullAsync(PullRequest request, CancellationToken cancellationToken, bool wait = false) =>
+        RunAsync(RunLane.Notion, wait, sp => sp.GetRequiredService<NotionPuller>().PullAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary>Pushes what is pending; null when a sync is already running (and <paramref name="wait"/> is false).</summary>
+    public Task<PushReport?> PushAsync(PushRequest request, CancellationToken cancellationToken, bool wait = false) =>
+        RunAsync(RunLane.Notion, wait, sp => sp.GetRequiredService<NotionPusher>().PushAsync(request, cancellationToken), cancellationToken);
+
+    public async Task<int?> RecurringAsync(string trigger, CancellationToken cancellationToken) =>
+        await RunAsync<int?>(RunLane.Recurring, false, async sp => await sp.GetRequiredService<RecurringTaskGenerator>().RunAsync(trigger, cancellationToken), cancellationToken);
+
+    private async Task<T?> RunAsync<T>(RunLane lane, bool wait, Func<IServiceProvider, Task<T>> run, CancellationToken cancellationToken)
     {
-        if (!await _pull.WaitAsync(0, cancellationToken))
+        var held = wait ? await locks.WaitAsync(lane, cancellationToken) : await locks.TryAcquireAsync(lane, cancellationToken);
+        if (held is null)
         {
-            return null;
+            return default;
         }
 
-        try
+        await using (held)
         {
             await using var scope = services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<NotionPusher>().PushAsync(request, cancellationToken);
+            return await run(scope.ServiceProvider);
         }
-        finally
-        {
-            _pull.Release();
-        }
-    }
-
-    public async Task<int?> RecurringAsync(string trigger, CancellationToken cancellationToken)
-    {
-        if (!await _recurring.WaitAsync(0, cancellationToken))
-        {
-            return null;
-        }
-
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<RecurringTaskGenerator>().RunAsync(trigger, cancellationToken);
-        }
-        finally
-        {
-            _recurring.Release();
-        }
-    }
-
-    public void Dispose()
-    {
-        _pull.Dispose();
-        _recurring.Dispose();
-        _backup.Dispose();
     }
 
     public Task TriggerAsync(SyncJob job, CancellationToken cancellationToken = default)

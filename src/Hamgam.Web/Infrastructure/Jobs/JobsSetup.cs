@@ -45,7 +45,6 @@ public static class JobsSetup
         var hangfireServer = services.Last(d => d.ServiceType == typeof(IHostedService));
         services.Remove(hangfireServer);
         services.AddSingleton<IHostedService>(sp => new GracefulStop((IHostedService)hangfireServer.ImplementationFactory!(sp)));
-        services.AddSingleton<JobLocks>();
         services.AddTransient<SyncJobs>();
         services.AddSingleton<JobTriggers>();
         services.Replace(ServiceDescriptor.Singleton<ISyncTriggers>(sp => sp.GetRequiredService<JobTriggers>()));
