@@ -30,6 +30,9 @@ public sealed class NotionEmulatorOptions
     /// <summary>Most results one query (one filter and sort) can page through.</summary>
     public int QueryResultCap { get; set; } = 10_000;
 
+    /// <summary>Flags request_status.incomplete on the first page of a capped query rather than the last (Notion may flag any page).</summary>
+    public bool IncompleteOnFirstPage { get; set; }
+
     /// <summary>The largest request body accepted: Notion's 500 KB, read strictly as 500,000 bytes.</summary>
     public int MaxRequestBodyBytes { get; set; } = 500_000;
 
