@@ -30,7 +30,7 @@ public static class BackupStaging
 
     /// <summary>Whether a title is a staging tab of any run.</summary>
     public static bool IsStaging(string? title) =>
-        title is not null && title.EndsWith(')') && BackupTabs.Titles.Any(t => title.StartsWith(t + Marker, StringComparison.Ordinal));
+        title is not null && title.EndsWith(')') && BackupTabs.Titles.Append(BackupOverflow.Title).Any(t => title.StartsWith(t + Marker, StringComparison.Ordinal));
 
     /// <summary>deleteSheet requests for the staging tabs an earlier run left behind.</summary>
     public static List<SheetsRequest> DeleteLeftovers(IReadOnlyList<Sheet> existing) =>

@@ -34,6 +34,7 @@ public sealed class SheetsBackup(
             run.Total = tabs.Sum(t => t.Rows.Count);
             run.Progress("writing");
             var existing = (await sheets.Spreadsheets.GetAsync(spreadsheetId, fields: TabFields, cancellationToken: cancellationToken)).Sheets ?? [];
+            tabs = BackupOverflow.Split(tabs, existing.Any(s => s.Properties?.Title == BackupOverflow.Title));
             var requests = BackupBatch.Build(tabs, existing);
             if (SheetsPayload.BatchUpdateBytes(requests) <= options.Value.MaxRequestBytes)
             {
@@ -47,7 +48,7 @@ public sealed class SheetsBackup(
             run.AddRecords(run.Total.Value, "done");
             run.Requests = (int)(meter.TotalRequests - before);
             await run.CompleteAsync();
-            return new BackupReport(run.RunId, run.Total.Value, run.Requests, tabs.ToDictionary(t => t.Title, t => t.Rows.Count));
+            return new BackupReport(run.RunId, run.Total.Value, run.Requests, tabs.Where(t => t.Title != BackupOverflow.Title).ToDictionary(t => t.Title, t => t.Rows.Count));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

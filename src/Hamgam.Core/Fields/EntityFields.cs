@@ -54,6 +54,10 @@ public static class EntityFields
         Int<Habit>("streak", "Streak", h => h.Streak, (h, v) => h.Streak = v),
         Int<Habit>("bestStreak", "Best Streak", h => h.BestStreak, (h, v) => h.BestStreak = v),
         Text<Habit>("relatedTrigger", "Related Trigger", FieldKind.Text, h => h.RelatedTrigger, (h, v) => h.RelatedTrigger = v),
+
+        // Optional in Notion: without it a pulled streak cannot be known to have lapsed, so check-ins continue it.
+        Date<Habit>("lastCheckIn", "Last Check-in",
+            h => h.LastCheckIn is { } day ? FlexDate.FromDate(day) : null, (h, v) => h.LastCheckIn = v?.Date) with { Optional = true },
     ]);
 
     public static EntityFieldSet DailyLogs { get; } = new(EntityKind.DailyLog, typeof(DailyLog),

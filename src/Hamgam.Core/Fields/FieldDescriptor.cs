@@ -4,7 +4,8 @@ namespace Hamgam.Core.Fields;
 
 /// <summary>
 /// One syncable field of an entity: its logical name (also its camelCase API name), the default Notion
-/// property it maps to, and how to read and write its canonical value on the entity.
+/// property it maps to, and how to read and write its canonical value on the entity. An optional field's
+/// property may be absent from the data source: the schema check only mentions it and the field does not sync.
 /// </summary>
 public sealed record FieldDescriptor(
     string Name,
@@ -12,7 +13,8 @@ public sealed record FieldDescriptor(
     FieldKind Kind,
     Func<SyncedEntity, string?> Get,
     Action<SyncedEntity, string?> Set,
-    bool Required = false);
+    bool Required = false,
+    bool Optional = false);
 
 /// <summary>The syncable fields of one entity kind, in the order the seed lists them.</summary>
 public sealed class EntityFieldSet

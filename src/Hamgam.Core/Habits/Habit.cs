@@ -39,4 +39,11 @@ public sealed class HabitCheckIn
     public DateOnly Day { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The habit's Streak before this check-in, so that undoing it on the same day is exact (null on older rows: no undo).</summary>
+    public int? PreviousStreak { get; set; }
+
+    public int? PreviousBestStreak { get; set; }
+
+    public DateOnly? PreviousLastCheckIn { get; set; }
 }

@@ -98,6 +98,12 @@ public sealed class PullScopeOptions
     /// <summary>The Status value that means done.</summary>
     public string TaskDoneStatus { get; set; } = "Done";
 
+    /// <summary>
+    /// The Status values that mean done when Status is a select (a status property's "Complete" group decides
+    /// otherwise); setting one stamps Completed Date. An array, so configuration replaces the default.
+    /// </summary>
+    public string[] TaskDoneStatuses { get; set; } = ["Done"];
+
     /// <summary>Done tasks are pulled while their Completed Date is this recent; null pulls every task.</summary>
     public int? DoneTaskWindowDays { get; set; } = 7;
 

@@ -36,6 +36,12 @@ public sealed class NotionEmulatorOptions
     /// </summary>
     public TimeSpan SearchIndexingDelay { get; set; }
 
+    /// <summary>Flags request_status.incomplete on the first page of a capped query rather than the last (Notion may flag any page).</summary>
+    public bool IncompleteOnFirstPage { get; set; }
+
+    /// <summary>The largest request body accepted: Notion's 500 KB, read strictly as 500,000 bytes.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 500_000;
+
     /// <summary>The integration's name, used in 404 messages and for the bot user.</summary>
     public string IntegrationName { get; set; } = "Hamgam";
 

@@ -36,7 +36,7 @@ internal static class CellInput
             case JsonValueKind.String when value.GetString() is "":
                 return (Outcome.Clear, existing?.WithoutValue().OrNullIfEmpty());
             case JsonValueKind.String:
-                var text = value.GetString()!;
+                var text = SheetsError.CheckCellText(value.GetString()!);
                 return (Outcome.Set, userEntered ? ParseUserEntered(text, existing) : Keep(existing, CellValue.Of(text)));
             case JsonValueKind.Number:
                 return (Outcome.Set, Keep(existing, CellValue.Of(value.GetDouble())));

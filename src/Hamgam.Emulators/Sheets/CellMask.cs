@@ -25,11 +25,11 @@ internal static class CellMask
         {
             if (Json.String(value, "formulaValue") is { } f)
             {
-                formula = f;
+                formula = SheetsError.CheckCellText(f);
             }
             else if (Json.String(value, "stringValue") is { } s)
             {
-                entered = CellValue.Of(s);
+                entered = CellValue.Of(SheetsError.CheckCellText(s));
             }
             else if (Json.Get(value, "numberValue") is { ValueKind: JsonValueKind.Number } n)
             {

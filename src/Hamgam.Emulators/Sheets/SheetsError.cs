@@ -40,6 +40,15 @@ internal sealed class SheetsError : Exception
     public static SheetsError GridLimits(string a1, SheetDoc sheet) => InvalidArgument(
         $"Range ({a1}) exceeds grid limits. Max rows: {sheet.RowCount}, max columns: {sheet.ColumnCount}");
 
+    /// <summary>Google's answer to any cell over 50,000 characters (the whole request fails).</summary>
+    public static SheetsError CellTooLong() => InvalidArgument(
+        $"Your input contains more than the maximum of {MaxCellCharacters} characters in a single cell.");
+
+    public const int MaxCellCharacters = 50_000;
+
+    /// <summary>Throws <see cref="CellTooLong"/> for text over the cell limit.</summary>
+    public static string CheckCellText(string text) => text.Length > MaxCellCharacters ? throw CellTooLong() : text;
+
     public static SheetsError CellLimit() => InvalidArgument(
         $"This action would increase the number of cells in the workbook above the limit of {SpreadsheetDoc.MaxCells} cells.");
 

@@ -294,6 +294,18 @@ namespace Hamgam.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("habit_id");
 
+                    b.Property<int?>("PreviousBestStreak")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_best_streak");
+
+                    b.Property<DateOnly?>("PreviousLastCheckIn")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_last_check_in");
+
+                    b.Property<int?>("PreviousStreak")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_streak");
+
                     b.HasKey("Id")
                         .HasName("pk_habit_check_ins");
 

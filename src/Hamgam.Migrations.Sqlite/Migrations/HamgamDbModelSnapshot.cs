@@ -286,6 +286,18 @@ namespace Hamgam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("habit_id");
 
+                    b.Property<int?>("PreviousBestStreak")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_best_streak");
+
+                    b.Property<DateOnly?>("PreviousLastCheckIn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_last_check_in");
+
+                    b.Property<int?>("PreviousStreak")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_streak");
+
                     b.HasKey("Id")
                         .HasName("pk_habit_check_ins");
 

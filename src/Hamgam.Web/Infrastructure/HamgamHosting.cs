@@ -3,6 +3,7 @@ using Hamgam.Core.Sync.Activity;
 using Hamgam.Core.Sync.Conflicts;
 using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Status;
+using Hamgam.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public static class HamgamHosting
     public static IServiceCollection AddHamgamCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TaskCompletion>();
         services.AddSingleton<LocalChanges>();
         services.AddSingleton<FailedPushes>();
         services.AddSingleton<SyncActivity>();

@@ -25,10 +25,13 @@ public sealed class SheetsRestore(
 {
     private static readonly ValueReadOptions Unformatted = new() { ValueRender = ValueRenderOption.UnformattedValue };
 
+    private IReadOnlyList<IReadOnlyList<SheetValue>>? _overflow;
+
     /// <summary>Restores one tab or all four. Throws <see cref="ArgumentException"/> for a tab name Hamgam does not write.</summary>
     public async Task<RestoreReport> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken = default)
     {
         var tabs = SelectTabs(request.Tab);
+        _overflow = null;
         var spreadsheetId = options.Value.SpreadsheetId
             ?? throw new InvalidOperationException("Sheets:SpreadsheetId is not set (config/sheets.json or Sheets__SpreadsheetId).");
         var run = await runs.StartAsync(SyncRunType.Restore, request.Trigger, cancellationToken);
@@ -93,9 +96,10 @@ public sealed class SheetsRestore(
                 $"The spreadsheet has no tab \"{tab.Title}\" (Google Sheets answered 400: {ex.Message})."));
         }
 
+        var values = await JoinOverflowAsync(spreadsheetId, tab, range.Values ?? [], cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var locals = await LoadAsync(db, tab.Kind, cancellationToken);
-        var plan = RestorePlanner.Plan(tab, range.Values, locals, e => BackupWindow.Includes(e, options.Value, clock), request.DeleteMissing);
+        var plan = RestorePlanner.Plan(tab, values, locals, e => BackupWindow.Includes(e, options.Value, clock), request.DeleteMissing);
         if (!request.DryRun)
         {
             Apply(db, tab, plan);
@@ -103,6 +107,31 @@ public sealed class SheetsRestore(
         }
 
         return plan;
+    }
+
+    /// <summary>Appends the parts of cells longer than a Sheets cell (see <see cref="BackupOverflow"/>), read once per restore.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<SheetValue>>> JoinOverflowAsync(
+        string spreadsheetId, RestoreTab tab, IReadOnlyList<IReadOnlyList<SheetValue>> rows, CancellationToken cancellationToken)
+    {
+        if (!rows.Any(r => r.Any(v => BackupOverflow.MayContinue(v.Text))))
+        {
+            return rows;
+        }
+
+        if (_overflow is null)
+        {
+            try
+            {
+                var range = await sheets.Values.GetAsync(spreadsheetId, SheetsA1.Quote(BackupOverflow.Title), Unformatted, cancellationToken);
+                _overflow = range.Values ?? [];
+            }
+            catch (SheetsApiException ex) when (ex.Status == 400)
+            {
+                _overflow = []; // no overflow tab: the cell is simply that long
+            }
+        }
+
+        return BackupOverflow.Join(tab.Title, rows, _overflow);
     }
 
     private static async Task<List<SyncedEntity>> LoadAsync(HamgamDb db, EntityKind kind, CancellationToken cancellationToken) => kind switch

@@ -31,6 +31,9 @@ public sealed record StreakResult(HabitStreakState State, bool AlreadyCheckedInT
 /// <item>The first check-in of a period right after a checked-in period extends the streak by one; after a
 /// missed period, or for the first check-in ever, the streak restarts at 1. Further check-ins in the same
 /// period leave the streak as it is.</item>
+/// <item>With no LastCheckIn (a habit pulled from Notion without a <c>Last Check-in</c> property and not yet
+/// checked in here) nothing says the stored streak has lapsed, so the first check-in continues it: a check-in
+/// never lowers a streak that came from Notion unless a known last check-in day proves the lapse.</item>
 /// <item>Best Streak is the maximum of itself and the streak.</item>
 /// <item>A check-in dated before the latest one (a clock or time-zone change) counts like a second check-in
 /// in the same period and never moves LastCheckIn backwards.</item>
@@ -52,8 +55,8 @@ public static class StreakCalculator
             return new StreakResult(unchanged, AlreadyCheckedInThisPeriod: true);
         }
 
-        var continues = state.LastCheckIn is DateOnly previous && period == Period(previous, cadence) + 1;
-        var streak = continues ? Math.Max(state.Streak, 0) + 1 : 1;
+        var continues = state.LastCheckIn is DateOnly previous ? period == Period(previous, cadence) + 1 : state.Streak > 0;
+        var streak = continues ? state.Streak + 1 : 1;
         return new StreakResult(
             new HabitStreakState(counter, streak, Math.Max(state.BestStreak, streak), today),
             AlreadyCheckedInThisPeriod: false);
@@ -96,6 +99,35 @@ public static class StreakCalculator
 
         var cadence = ParseFrequency(frequency);
         return Period(today, cadence) - Period(last, cadence) <= 1 ? state.Streak : 0;
+    }
+
+    /// <summary>
+    /// Applies a check-in for an earlier <paramref name="day"/> (e.g. from the heat map) and recomputes the streak
+    /// from what is known: the local check-in <paramref name="history"/> plus the stored streak, which says its
+    /// periods up to LastCheckIn were all checked in (up to the previous period when LastCheckIn is unknown).
+    /// The streak is the run of known periods ending at the latest one; Best Streak never goes down.
+    /// </summary>
+    public static StreakResult Backfill(HabitStreakState state, DateOnly day, DateOnly today, IEnumerable<DateOnly> history, string? frequency)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(history);
+        var cadence = ParseFrequency(frequency);
+        var anchor = state.LastCheckIn is DateOnly last ? Period(last, cadence) : Period(today, cadence) - 1;
+        var known = history.Where(d => d <= today).Select(d => Period(d, cadence)).ToHashSet();
+        known.UnionWith(Enumerable.Range(anchor - Math.Max(state.Streak, 0) + 1, Math.Max(state.Streak, 0)));
+        var period = Period(day, cadence);
+        var already = known.Contains(period);
+        known.Add(period);
+        var end = known.Max();
+        var streak = 0;
+        while (known.Contains(end - streak))
+        {
+            streak++;
+        }
+
+        DateOnly? lastCheckIn = state.LastCheckIn is DateOnly l ? (day > l ? day : l) : (period == end ? day : null);
+        var next = new HabitStreakState(state.Counter + 1, streak, Math.Max(state.BestStreak, streak), lastCheckIn);
+        return new StreakResult(next, already);
     }
 
     private static Cadence ParseFrequency(string? frequency) =>

@@ -48,11 +48,17 @@ public static class BindingResolver
                 continue;
             }
 
-            bindings.Add(new PropertyBinding(field.Name, property.Id, property.Name, property.Type.Value));
+            bindings.Add(new PropertyBinding(field.Name, property.Id, property.Name, property.Type.Value, CompleteOptions(property)));
         }
 
         return (new SchemaBindings(bindings), problems);
     }
+
+    // Notion names the done group of a status property "Complete" (with "To-do" and "In progress").
+    private static IReadOnlyList<string>? CompleteOptions(PropertySchema property) =>
+        property.Type == PropertyType.Status && property.Groups.FirstOrDefault(g => g.Name == "Complete") is { } complete
+            ? [.. property.Options.Where(o => o.Id is { } id && complete.OptionIds.Contains(id)).Select(o => o.Name)]
+            : null;
 
     private static string Expected(FieldKind kind) => kind switch
     {

@@ -4,8 +4,11 @@ using Hamgam.Core.Fields;
 
 namespace Hamgam.Core.Sync.Mapping;
 
-/// <summary>Where one field lives in a Notion data source: the property's id (stable across renames), name and type.</summary>
-public sealed record PropertyBinding(string Field, string Id, string Name, string Type);
+/// <summary>
+/// Where one field lives in a Notion data source: the property's id (stable across renames), name and type; for a
+/// status property, the names of the options in its "Complete" group (what counts as done), as of the last schema read.
+/// </summary>
+public sealed record PropertyBinding(string Field, string Id, string Name, string Type, IReadOnlyList<string>? CompleteOptions = null);
 
 /// <summary>The bindings of every field of one entity, remembered between pulls by property id.</summary>
 public sealed class SchemaBindings

@@ -1,5 +1,6 @@
 using Hamgam.Core.Data;
 using Hamgam.Core.Fields;
+using Hamgam.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hamgam.Core.Sync.Outbox;
@@ -19,7 +20,8 @@ public sealed record LocalUpdateResult(LocalUpdateStatus Status, SyncedEntity? E
 /// Every change made in Hamgam — dashboard, API, jobs — goes through here, so that the row and the outbox
 /// entry that will carry it to Notion are written in one transaction: neither exists without the other.
 /// </summary>
-public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvider time)
+/// <remarks>With <paramref name="completion"/>, interactive task changes keep Completed Date in step with Status.</remarks>
+public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvider time, TaskCompletion? completion = null)
 {
     /// <summary>Interactive edits go to Notion before background work.</summary>
     public const int InteractivePriority = 0;
@@ -33,6 +35,11 @@ public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvid
         EntityKind kind, IReadOnlyDictionary<string, string?> values, int priority = InteractivePriority, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (completion is not null && kind == EntityKind.Task)
+        {
+            values = await completion.ApplyAsync(db, null, values, cancellationToken);
+        }
+
         var entity = Create(db, kind, values, priority);
         await db.SaveChangesAsync(cancellationToken);
         return entity;
@@ -59,7 +66,8 @@ public sealed class LocalChanges(IDbContextFactory<HamgamDb> factory, TimeProvid
                 return new LocalUpdateResult(LocalUpdateStatus.VersionConflict, entity, []);
             }
 
-            var changed = Update(db, entity, values, InteractivePriority);
+            var applied = completion is not null && entity is TaskItem task ? await completion.ApplyAsync(db, task, values, cancellationToken) : values;
+            var changed = Update(db, entity, applied, InteractivePriority);
             if (changed.Count == 0)
             {
                 return new LocalUpdateResult(LocalUpdateStatus.Unchanged, entity, changed);

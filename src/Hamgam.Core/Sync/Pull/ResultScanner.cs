@@ -56,11 +56,13 @@ internal sealed class ResultScanner(
         string dataSourceId, DataSourceQuery query, Func<RemoteRecord, bool>? admitNew, bool dryRun, Seen seen, CancellationToken cancellationToken)
     {
         DateTimeOffset? lastCreated = null;
+        var incomplete = false;
         QueryResultPage page;
         Task<QueryResultPage>? pending = notion.DataSources.QueryPageAsync(dataSourceId, query, null, cancellationToken);
         do
         {
             page = await pending;
+            incomplete |= page.Incomplete; // Notion may flag any page of the walk, not only the last: sticky once seen
             pending = page is { HasMore: true, NextCursor: { } cursor } ? notion.DataSources.QueryPageAsync(dataSourceId, query, cursor, cancellationToken) : null;
             List<RemoteRecord> records;
             try
@@ -87,7 +89,7 @@ internal sealed class ResultScanner(
         }
         while (pending is not null);
 
-        return (page.Incomplete, lastCreated);
+        return (incomplete, lastCreated);
     }
 
     private async Task<List<RemoteRecord>> ReadAsync(IReadOnlyList<NotionPage> pages, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Hamgam.Core.Fields;
 using Hamgam.Core.Sync.Mapping;
 using Hamgam.Core.Sync.Merge;
@@ -36,5 +39,39 @@ internal static class PageWriter
         }
 
         return properties;
+    }
+
+    /// <summary>
+    /// What one request may carry: Notion refuses a body over 500 KB (400 validation_error, or 413). The margin covers
+    /// the envelope (parent, in_trash) and any difference between 500 KB read as 500,000 or 512,000 bytes.
+    /// </summary>
+    public const int MaxPropertiesBytes = 450_000;
+
+    private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Splits properties over as few requests as fit <paramref name="maxBytes"/> each (UTF-8, as sent), in order, with
+    /// <paramref name="firstKey"/> (the title, which a create needs) in the first. One property never exceeds the limit:
+    /// 100 text items of 2,000 characters of at most 3 UTF-8 bytes each, and local text is shorter still.
+    /// </summary>
+    public static List<Dictionary<string, PropertyInput>> Split(
+        Dictionary<string, PropertyInput> properties, string? firstKey, int maxBytes = MaxPropertiesBytes)
+    {
+        var parts = new List<Dictionary<string, PropertyInput>> { new(StringComparer.Ordinal) };
+        var bytes = 0;
+        foreach (var (key, input) in properties.OrderBy(p => p.Key == firstKey ? 0 : 1))
+        {
+            var size = Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(input.ToJson().ToJsonString(Wire)) + 4;
+            if (parts[^1].Count > 0 && bytes + size > maxBytes)
+            {
+                parts.Add(new(StringComparer.Ordinal));
+                bytes = 0;
+            }
+
+            parts[^1][key] = input;
+            bytes += size;
+        }
+
+        return parts;
     }
 }

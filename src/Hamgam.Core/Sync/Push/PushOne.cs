@@ -56,6 +56,9 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
             return;
         }
 
+        // A body over 500 KB is refused, so long texts (a daily log's fields of 100,000 characters) go over several requests.
+        var title = fields.Fields.First(f => f.Kind == FieldKind.Title).Name;
+        var parts = PageWriter.Split(properties, known.Bindings.For(title)?.Id);
         var restore = batch.Fields.Contains(ThreeWayMerge.DeletedField) && !row.IsDeleted;
         counts.Planned.Add(new PlannedPush(batch.Kind, batch.EntityId, Describe(action, restore), [.. names]));
         if (dryRun)
@@ -67,10 +70,12 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         {
             var page = action switch
             {
-                CoalescedAction.Create => await CreateOnceAsync(batch, row, known, properties, cancellationToken),
+                CoalescedAction.Create => await CreateOnceAsync(batch, row, known, parts, cancellationToken),
                 CoalescedAction.Delete => await notion.Pages.UpdateAsync(row.NotionId!, new UpdatePageRequest { InTrash = true }, cancellationToken),
                 _ when properties.Count == 0 && !restore => null,
-                _ => await notion.Pages.UpdateAsync(row.NotionId!, new UpdatePageRequest { Properties = properties, InTrash = restore ? false : null }, cancellationToken),
+                _ => await WriteRestAsync(
+                    await notion.Pages.UpdateAsync(row.NotionId!, new UpdatePageRequest { Properties = parts[0], InTrash = restore ? false : null }, cancellationToken),
+                    parts, cancellationToken),
             };
             await RecordSuccessAsync(batch, fields, known.Bindings, page, values, action == CoalescedAction.Delete, cancellationToken);
             Count(counts, action);
@@ -134,7 +139,7 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
     };
 
     private async Task<NotionPage> CreateOnceAsync(
-        PushBatch batch, SyncedEntity row, (string DataSourceId, SchemaBindings Bindings) known, Dictionary<string, PropertyInput> properties, CancellationToken cancellationToken)
+        PushBatch batch, SyncedEntity row, (string DataSourceId, SchemaBindings Bindings) known, List<Dictionary<string, PropertyInput>> parts, CancellationToken cancellationToken)
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -143,7 +148,8 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
             if (attempted is { } since && await FindCreatedAsync(known, row, since, cancellationToken) is { } existing)
             {
                 // An earlier attempt reached Notion but its answer was lost: adopt that page instead of making another.
-                return await notion.Pages.UpdateAsync(existing.Id, new UpdatePageRequest { Properties = properties }, cancellationToken);
+                return await WriteRestAsync(
+                    await notion.Pages.UpdateAsync(existing.Id, new UpdatePageRequest { Properties = parts[0] }, cancellationToken), parts, cancellationToken);
             }
 
             var now = time.GetUtcNow();
@@ -157,8 +163,19 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         }
 
         await Step(PushStep.BeforeRequest);
-        var page = await notion.Pages.CreateAsync(CreatePageRequest.InDataSource(known.DataSourceId, properties), cancellationToken);
+        var page = await notion.Pages.CreateAsync(CreatePageRequest.InDataSource(known.DataSourceId, parts[0]), cancellationToken);
         await Step(PushStep.AfterResponseBeforeSave);
+        return await WriteRestAsync(page, parts, cancellationToken);
+    }
+
+    /// <summary>Sends the parts after the first as further updates of the page; the last answer has every value.</summary>
+    private async Task<NotionPage> WriteRestAsync(NotionPage page, List<Dictionary<string, PropertyInput>> parts, CancellationToken cancellationToken)
+    {
+        foreach (var part in parts.Skip(1))
+        {
+            page = await notion.Pages.UpdateAsync(page.Id, new UpdatePageRequest { Properties = part }, cancellationToken);
+        }
+
         return page;
     }
 

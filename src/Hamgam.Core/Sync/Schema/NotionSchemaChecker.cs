@@ -59,7 +59,14 @@ public sealed class NotionSchemaChecker(NotionClient notion, IOptions<NotionSync
             var name = options.PropertyName(kind, field.Name, field.DefaultNotionProperty);
             var accepted = HamgamSchema.AcceptedTypes(field.Kind);
             var wanted = Describe(accepted[0]);
-            if (!properties.TryGetValue(name, out var property))
+            if (!properties.TryGetValue(name, out var property) && field.Optional)
+            {
+                findings.Add(new(SchemaSeverity.Info, name,
+                    $"'{name}' is optional and absent; add {Article(wanted)} property named '{name}' in Notion (or run `hamgam init-notion` on a new database) to sync {field.Name}."));
+                continue;
+            }
+
+            if (property is null)
             {
                 var hint = field.Kind == FieldKind.Title
                     ? $"rename the database's title property to '{name}'"

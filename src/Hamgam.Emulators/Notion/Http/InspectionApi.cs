@@ -19,7 +19,7 @@ internal static class InspectionApi
         int status = 200;
         try
         {
-            var body = await NotionApiRequest.ReadBodyAsync(context);
+            var body = await NotionApiRequest.ReadBodyAsync(context, int.MaxValue); // test-only inspection, not the Notion API: no size limit
             result = segments.Length > 0 && segments[0] == "webhooks"
                 ? await WebhookInspection.HandleAsync(context.Request.Method, segments, body, state.Workspace.Webhooks, context.RequestAborted)
                 : Dispatch(context, state, segments, body);

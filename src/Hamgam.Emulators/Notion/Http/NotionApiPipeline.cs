@@ -97,7 +97,7 @@ internal static class NotionApiPipeline
             return NotionResponse.RateLimited(requestId, retryAfter);
         }
         context.Items[CountKey] = state.CountRequest();
-        var body = await NotionApiRequest.ReadBodyAsync(context);
+        var body = await NotionApiRequest.ReadBodyAsync(context, state.Options.MaxRequestBodyBytes);
         var path = context.Request.Path.Value ?? string.Empty;
         var segments = path["/v1".Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
         return state.Router.Dispatch(new NotionApiRequest(context, version, requestId, segments, body));

@@ -98,7 +98,7 @@ internal sealed class NotionApiRouter(NotionEmulatorState state)
 
     private NotionResponse WriteQuery(NotionApiRequest request, NotionDataSource dataSource, string listType)
     {
-        var page = Workspace.Queries.Run(dataSource, request.Body, Workspace.Now, state.Options.QueryResultCap);
+        var page = Workspace.Queries.Run(dataSource, request.Body, Workspace.Now, state.Options.QueryResultCap, state.Options.IncompleteOnFirstPage);
         var options = new RenderOptions(request.Version, request.FilterProperties());
         return request.Ok(w =>
         {

@@ -16,7 +16,9 @@ internal sealed class QueryEngine(ComputedValues computed, Func<string, NotionPa
     private const int CacheSize = 8;
     private readonly LinkedList<CachedResult> _cache = new();
 
-    public QueryPage Run(NotionDataSource dataSource, JsonObject body, DateTimeOffset now, int cap)
+    /// <param name="flagFirstPage">Set request_status.incomplete on the first page of a capped query instead of the
+    /// last: Notion may set it on any page, so a client must treat it as sticky.</param>
+    public QueryPage Run(NotionDataSource dataSource, JsonObject body, DateTimeOffset now, int cap, bool flagFirstPage = false)
     {
         var pageSize = PageSize(body["page_size"]);
         var cursor = body["start_cursor"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
@@ -32,7 +34,7 @@ internal sealed class QueryEngine(ComputedValues computed, Func<string, NotionPa
         var hasMore = end < visible;
         var slice = result.Pages.GetRange(start, end - start);
         var next = hasMore ? Cursor(dataSource, result.Pages[end]) : null;
-        return new QueryPage(slice, next, hasMore, Incomplete: result.Pages.Count > cap && end == visible);
+        return new QueryPage(slice, next, hasMore, Incomplete: result.Pages.Count > cap && (flagFirstPage ? start == 0 : end == visible));
     }
 
     public static string Cursor(NotionDataSource dataSource, NotionPage page) => $"s:{dataSource.Id}:{page.Id}";

@@ -71,6 +71,8 @@ public sealed partial class MappingEditor : IDisposable
         var accepted = string.Join(Ui.T(" یا ", " or "), field.AcceptedTypes);
         return field.Status switch
         {
+            MappingStatus.Missing when row.Field.Optional => Ui.T(
+                $"Notion ویژگی‌ای به نام «{name}» ندارد؛ این ویژگی اختیاری است.", $"Notion has no property named \"{name}\"; it is optional."),
             MappingStatus.Missing => Ui.T($"Notion ویژگی‌ای به نام «{name}» ندارد.", $"Notion has no property named \"{name}\"."),
             MappingStatus.WrongType => Ui.T($"«{name}» از نوع {field.ActualType} است؛ این فیلد {accepted} لازم دارد.", $"\"{name}\" is {field.ActualType}; this field needs {accepted}."),
             MappingStatus.Duplicate => Ui.T($"«{name}» به فیلد دیگری هم نگاشته شده است.", $"\"{name}\" is mapped to another field as well."),
