@@ -12,6 +12,7 @@ using Hamgam.Web.Infrastructure.Auth;
 using Hamgam.Web.Infrastructure.Demo;
 using Hamgam.Web.Infrastructure.Jobs;
 using Hamgam.Web.Infrastructure.Localization;
+using Hamgam.Web.Infrastructure.Security;
 
 if (HamgamCli.IsVerb(args))
 {
@@ -20,6 +21,7 @@ if (HamgamCli.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHamgamConfiguration();
+builder.AddHamgamSecurity();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
@@ -34,11 +36,11 @@ builder.Services.AddConnectionChecks();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.InitializeApiKeyAsync();
+app.RestrictDataFolder();
+app.UseHamgamSecurity();
 app.UseHamgamErrors();
 app.UseDashboardCulture();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseHamgamAuth();
 
 app.MapHamgamHealth();
 app.MapSignIn();

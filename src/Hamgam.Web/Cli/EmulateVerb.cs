@@ -42,7 +42,7 @@ internal static class EmulateVerb
                 : sheets.Spreadsheets.CreateSpreadsheet(title: "Hamgam backup (پشتیبان همگام)");
             // The emulator only trusts keys it issued since it started, so each start writes a fresh one.
             var keyFile = (stem ?? Path.Combine(Directory.CreateTempSubdirectory("hamgam-emulate-").FullName, "hamgam")) + ".sheets-key.json";
-            await File.WriteAllTextAsync(keyFile, sheets.CreateServiceAccountKeyJson(), cancellationToken);
+            await Infrastructure.DataFolder.WriteSecretAsync(keyFile, sheets.CreateServiceAccountKeyJson(), cancellationToken);
             Print(notion, databases, sheets, spreadsheetId, keyFile, file);
             try
             {
