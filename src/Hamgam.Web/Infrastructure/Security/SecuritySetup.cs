@@ -1,6 +1,5 @@
 using System.Net;
 using Hamgam.Core.Data;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -35,7 +34,6 @@ public static class SecuritySetup
         // On loopback the browser talks to Hamgam directly over http; anywhere else the cookie must never leave TLS.
         var secure = loopback && proxies.Count == 0 ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.Cookie.SecurePolicy = secure);
-        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = secure);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
