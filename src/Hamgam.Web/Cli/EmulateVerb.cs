@@ -74,7 +74,7 @@ internal static class EmulateVerb
 
     private static void Print(NotionEmulator notion, HamgamNotionDatabases dbs, SheetsEmulator sheets, string spreadsheetId, string keyFile, string? file)
     {
-        Console.WriteLine($"Notion emulator:  {notion.BaseUrl} (contents at {notion.BaseUrl}_emulator/notion)");
+        Console.WriteLine($"Notion emulator:  {notion.BaseUrl} (contents at {notion.BaseUrl}_emulator/notion, header {NotionEmulatorOptions.InspectionSecretHeader}: {notion.Options.InspectionSecret})");
         Console.WriteLine($"  Tasks {dbs.Tasks.DatabaseId}, Projects {dbs.Projects.DatabaseId}, Habits {dbs.Habits.DatabaseId}, Daily Logs {dbs.DailyLogs.DatabaseId}");
         Console.WriteLine($"Sheets emulator:  {sheets.BaseUrl} (contents at {sheets.BaseUrl}_emulator)");
         Console.WriteLine($"  spreadsheet {spreadsheetId}; service-account key written to {keyFile}");
