@@ -14,6 +14,7 @@ using Hamgam.Web.Infrastructure.Demo;
 using Hamgam.Web.Infrastructure.Jobs;
 using Hamgam.Web.Infrastructure.Live;
 using Hamgam.Web.Infrastructure.Localization;
+using Hamgam.Web.Infrastructure.Security;
 
 if (HamgamCli.IsVerb(args))
 {
@@ -22,6 +23,7 @@ if (HamgamCli.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHamgamConfiguration();
+builder.AddHamgamSecurity();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
@@ -39,12 +41,12 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.Services.LogListenerFailures();
 await app.InitializeApiKeyAsync();
+app.RestrictDataFolder();
+app.UseHamgamSecurity();
 app.UseHamgamErrors();
 app.UseDashboardCulture();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseHamgamAuth();
 app.UseUsageTracking();
-app.UseAntiforgery();
 
 app.MapHamgamHealth();
 app.MapSignIn();

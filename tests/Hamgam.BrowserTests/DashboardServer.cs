@@ -17,7 +17,7 @@ namespace Hamgam.BrowserTests;
 /// </summary>
 public sealed class DashboardServer(IReadOnlyDictionary<string, string?>? settings = null, bool realJobs = false) : WebApplicationFactory<Program>
 {
-    public const string ApiKey = "hg_browser_test_key";
+    public const string ApiKey = "hg_browser_test_key_long_enough_for_32";
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("hamgam-browser-").FullName;
 

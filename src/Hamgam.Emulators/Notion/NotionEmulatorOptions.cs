@@ -45,6 +45,15 @@ public sealed class NotionEmulatorOptions
     /// <summary>The integration's name, used in 404 messages and for the bot user.</summary>
     public string IntegrationName { get; set; } = "Hamgam";
 
+    /// <summary>The header the inspection routes (<c>/_emulator/notion/...</c>) need, carrying <see cref="InspectionSecret"/>.</summary>
+    public const string InspectionSecretHeader = "X-Emulator-Secret";
+
+    /// <summary>
+    /// The inspection routes change the workspace without a token, so they need this secret (a new random one per run
+    /// unless set), a loopback Host and JSON bodies: a web page in the browser can send none of those to them.
+    /// </summary>
+    public string InspectionSecret { get; set; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The name of the emulated workspace.</summary>
     public string WorkspaceName { get; set; } = "Hamgam Workspace";
 

@@ -42,7 +42,7 @@ internal static class EmulateVerb
                 : sheets.Spreadsheets.CreateSpreadsheet(title: "Hamgam backup (پشتیبان همگام)");
             // The emulator only trusts keys it issued since it started, so each start writes a fresh one.
             var keyFile = (stem ?? Path.Combine(Directory.CreateTempSubdirectory("hamgam-emulate-").FullName, "hamgam")) + ".sheets-key.json";
-            await File.WriteAllTextAsync(keyFile, sheets.CreateServiceAccountKeyJson(), cancellationToken);
+            await Infrastructure.DataFolder.WriteSecretAsync(keyFile, sheets.CreateServiceAccountKeyJson(), cancellationToken);
             Print(notion, databases, sheets, spreadsheetId, keyFile, file);
             try
             {
@@ -74,7 +74,7 @@ internal static class EmulateVerb
 
     private static void Print(NotionEmulator notion, HamgamNotionDatabases dbs, SheetsEmulator sheets, string spreadsheetId, string keyFile, string? file)
     {
-        Console.WriteLine($"Notion emulator:  {notion.BaseUrl} (contents at {notion.BaseUrl}_emulator/notion)");
+        Console.WriteLine($"Notion emulator:  {notion.BaseUrl} (contents at {notion.BaseUrl}_emulator/notion, header {NotionEmulatorOptions.InspectionSecretHeader}: {notion.Options.InspectionSecret})");
         Console.WriteLine($"  Tasks {dbs.Tasks.DatabaseId}, Projects {dbs.Projects.DatabaseId}, Habits {dbs.Habits.DatabaseId}, Daily Logs {dbs.DailyLogs.DatabaseId}");
         Console.WriteLine($"Sheets emulator:  {sheets.BaseUrl} (contents at {sheets.BaseUrl}_emulator)");
         Console.WriteLine($"  spreadsheet {spreadsheetId}; service-account key written to {keyFile}");

@@ -3,6 +3,7 @@ using Hamgam.Core.Data;
 using Hamgam.Notion;
 using Hamgam.Sheets;
 using Hamgam.Web.Infrastructure;
+using Hamgam.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class HamgamCli
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "migrate", "sync", "backup", "restore", "status", "emulate", "init-notion",
+        "migrate", "sync", "backup", "restore", "status", "emulate", "init-notion", "key",
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -37,6 +38,7 @@ public static class HamgamCli
         root.Subcommands.Add(StatusVerb.Create());
         root.Subcommands.Add(EmulateVerb.Create());
         root.Subcommands.Add(InitNotionVerb.Create());
+        root.Subcommands.Add(KeyVerb.Create());
         try
         {
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
@@ -85,6 +87,7 @@ public static class HamgamCli
         builder.Services.AddHamgamCore();
         builder.Services.AddHamgamDatabase();
         builder.Services.AddHamgamSync();
+        builder.Services.AddHamgamKeyVault();
         return builder.Build();
     }
 

@@ -18,9 +18,16 @@ public static class HamgamHosting
     public static IHostApplicationBuilder AddHamgamConfiguration(this IHostApplicationBuilder builder)
     {
         SeedEnvironment.Add(builder.Configuration, Directory.GetCurrentDirectory());
-        if (builder is WebApplicationBuilder web && string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        if (builder is WebApplicationBuilder web)
         {
-            web.WebHost.UseUrls(DefaultUrl);
+            if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+            {
+                web.WebHost.UseUrls(DefaultUrl);
+            }
+
+            // `dotnet run` is Production by default; AntDesign's and Blazor's files then come from the build's manifest
+            // (Development does this by itself). A published app has no such manifest, and this does nothing.
+            web.WebHost.UseStaticWebAssets();
         }
 
         return builder;

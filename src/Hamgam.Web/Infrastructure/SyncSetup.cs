@@ -11,6 +11,7 @@ using Hamgam.Core.Sync.Push;
 using Hamgam.Core.Time;
 using Hamgam.Notion;
 using Hamgam.Web.Features.Sync;
+using Hamgam.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace Hamgam.Web.Infrastructure;
@@ -23,6 +24,7 @@ public static class SyncSetup
         services.AddOptions<NotionSyncOptions>().BindConfiguration(NotionSyncOptions.Section)
             .Validate(o => o.RequestsPerSecond is > 0 and <= 1000, "Notion:RequestsPerSecond must be between 0 and 1000.")
             .Validate(o => o.Burst is >= 1 and <= 1000, "Notion:Burst must be between 1 and 1000.")
+            .Validate(o => SecureTransport.IsAllowed(o.BaseUrl), SecureTransport.Problem("Notion:BaseUrl"))
             .ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddNotionClient();
@@ -36,7 +38,9 @@ public static class SyncSetup
         });
         services.AddSingleton(sp => new UserClock(
             sp.GetRequiredService<TimeProvider>(), UserClock.ResolveZone(sp.GetRequiredService<IOptions<SyncOptions>>().Value.TimeZone)));
-        services.AddOptions<SheetsBackupOptions>().BindConfiguration(SheetsBackupOptions.Section);
+        services.AddOptions<SheetsBackupOptions>().BindConfiguration(SheetsBackupOptions.Section)
+            .Validate(o => SecureTransport.IsAllowed(o.BaseUrl), SecureTransport.Problem("Sheets:BaseUrl"))
+            .ValidateOnStart();
         services.AddSheetsClient();
         services.AddOptions<SheetsClientOptions>().Configure<IOptions<SheetsBackupOptions>>((client, backup) =>
         {

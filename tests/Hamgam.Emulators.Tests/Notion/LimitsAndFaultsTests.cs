@@ -43,6 +43,7 @@ public sealed class LimitsAndFaultsTests
         });
         var ds = h.CreateTasks();
         using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = h.Emulator.BaseUrl };
+        http.DefaultRequestHeaders.Add(Hamgam.Emulators.Notion.NotionEmulatorOptions.InspectionSecretHeader, h.Emulator.Options.InspectionSecret);
 
         for (var i = 0; i < 5; i++)
         {
@@ -276,5 +277,40 @@ public sealed class LimitsAndFaultsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Inspection_WithoutTheSecret_ForAForeignHost_OrWithANonJsonBody_IsRefused()
+    {
+        await using var h = await StartAsync();
+        var ds = h.CreateTasks();
+        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = h.Emulator.BaseUrl };
+        var secret = h.Emulator.Options.InspectionSecret;
+        var page = new JsonObject
+        {
+            ["parent"] = new JsonObject { ["data_source_id"] = ds },
+            ["properties"] = new JsonObject { ["Name"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = "x" } }) } },
+        }.ToJsonString();
+
+        Assert.Equal(401, await SendAsync(http, "127.0.0.1", null, page, "application/json"));
+        Assert.Equal(403, await SendAsync(http, "rebind.attacker.example", secret, page, "application/json"));
+        Assert.Equal(415, await SendAsync(http, "127.0.0.1", secret, page, "text/plain"));
+        Assert.Equal(200, await SendAsync(http, "127.0.0.1", secret, page, "application/json"));
+    }
+
+    private static async Task<int> SendAsync(HttpClient http, string host, string? secret, string body, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "_emulator/notion/pages")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        request.Headers.Host = host;
+        if (secret is not null)
+        {
+            request.Headers.Add(Hamgam.Emulators.Notion.NotionEmulatorOptions.InspectionSecretHeader, secret);
+        }
+
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
     }
 }

@@ -111,7 +111,7 @@ public sealed class AuthTests
 
         // The host already generated a key at startup; a second initialization finds the stored hash.
         Assert.Null(await vault.InitializeAsync(CancellationToken.None));
-        Assert.False(vault.Verify(HamgamAppFactory.ApiKey));
+        Assert.False(await vault.VerifyAsync(HamgamAppFactory.ApiKey, CancellationToken.None));
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hamgam.Core.Data.HamgamDb>>();
         await using var db = await factory.CreateDbContextAsync();

@@ -1,6 +1,9 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamgam.IntegrationTests.Infrastructure;
 
@@ -12,7 +15,13 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "hg_test_key_for_integration_tests";
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("hamgam-app-").FullName;
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("hamgam-app-").FullName;
+
+    /// <summary>The TCP peer every request appears to come from (the in-memory server has none): this machine by default.</summary>
+    public IPAddress? RemoteIp { get; set; } = IPAddress.Loopback;
+
+    /// <summary>False when another factory owns <see cref="DataDirectory"/> and deletes it.</summary>
+    public bool OwnsDataDirectory { get; init; } = true;
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,6 +38,8 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemotePeer(() => RemoteIp)));
     }
 
     /// <summary>A client that sends the API key, as a script or integration would.</summary>
@@ -43,6 +54,11 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!OwnsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -51,5 +67,18 @@ public sealed class HamgamAppFactory : WebApplicationFactory<Program>
         {
             // Left for the OS to clean; a test must not fail on cleanup.
         }
+    }
+
+    private sealed class RemotePeer(Func<IPAddress?> address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address();
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

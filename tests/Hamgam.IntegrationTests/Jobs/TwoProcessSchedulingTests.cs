@@ -30,7 +30,7 @@ public sealed class TwoProcessSchedulingTests(ITestOutputHelper output)
         {
             ["Database__Provider"] = "postgres",
             ["ConnectionStrings__Hamgam"] = db.ConnectionString,
-            ["Auth__ApiKey"] = "hg_two_process_test_key",
+            ["Auth__ApiKey"] = "hg_two_process_test_key_of_32_chars_plus",
             ["Sync__RecurringCron"] = "*/2 * * * * *",
             ["Jobs__PollingInterval"] = "00:00:00.500",
             ["Jobs__LockTimeout"] = "00:00:05",

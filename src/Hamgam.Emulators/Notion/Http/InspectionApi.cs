@@ -19,6 +19,7 @@ internal static class InspectionApi
         int status = 200;
         try
         {
+            Guard(context.Request, state.Options);
             var body = await NotionApiRequest.ReadBodyAsync(context, int.MaxValue); // test-only inspection, not the Notion API: no size limit
             result = segments.Length > 0 && segments[0] == "webhooks"
                 ? await WebhookInspection.HandleAsync(context.Request.Method, segments, body, state.Workspace.Webhooks, context.RequestAborted)
@@ -38,6 +39,28 @@ internal static class InspectionApi
         context.Response.ContentType = NotionResponse.JsonContentType;
         await context.Response.WriteAsync(result.ToJsonString(new JsonSerializerOptions { Encoder = NotionJson.WriterOptions.Encoder }), context.RequestAborted);
         state.SaveIfDirty();
+    }
+
+    /// <summary>The per-run secret, a loopback Host (no DNS rebinding) and JSON bodies (no cross-site simple requests).</summary>
+    private static void Guard(HttpRequest request, NotionEmulatorOptions options)
+    {
+        var host = request.Host.Host;
+        if (host is not ("localhost" or "127.0.0.1" or "[::1]" or "::1"))
+        {
+            throw new NotionApiException(403, "restricted_resource", "The inspection routes answer only to a loopback Host.");
+        }
+
+        var presented = System.Text.Encoding.UTF8.GetBytes(request.Headers[NotionEmulatorOptions.InspectionSecretHeader].ToString());
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(presented, System.Text.Encoding.UTF8.GetBytes(options.InspectionSecret)))
+        {
+            throw new NotionApiException(401, "unauthorized", $"The inspection routes need the {NotionEmulatorOptions.InspectionSecretHeader} header.");
+        }
+
+        var hasBody = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method) || HttpMethods.IsHead(request.Method));
+        if (hasBody && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            throw new NotionApiException(415, "validation_error", "The inspection routes take application/json bodies only.");
+        }
     }
 
     private static JsonObject Dispatch(HttpContext context, NotionEmulatorState state, string[] s, JsonObject body)

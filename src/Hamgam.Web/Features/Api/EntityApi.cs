@@ -40,12 +40,9 @@ public sealed class EntityApi<TEntity, TDto>(
     {
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 50;
-        if (page < 1 || size < 1 || size > MaxPageSize)
+        if (PagingErrors(page, size) is { } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["pageSize"] = [$"page must be ≥ 1 and pageSize between 1 and {MaxPageSize}."],
-            });
+            return TypedResults.ValidationProblem(errors);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -55,6 +52,25 @@ public sealed class EntityApi<TEntity, TDto>(
             .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var sync = await SyncStates.LoadAsync(db, kind, records, cancellationToken);
         return TypedResults.Ok(new PagedResult<TDto>([.. records.Select(r => toDto(r, sync[r.Id]))], total, page, size));
+    }
+
+    /// <summary>Bounds for page and pageSize; the offset (page − 1) × pageSize must fit an int, or it would overflow.</summary>
+    private static Dictionary<string, string[]>? PagingErrors(int page, int size)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sizeOk = size is >= 1 and <= MaxPageSize;
+        if (!sizeOk)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        }
+
+        var lastPage = sizeOk ? (int)Math.Min(int.MaxValue, ((long)int.MaxValue / size) + 1) : int.MaxValue;
+        if (page < 1 || page > lastPage)
+        {
+            errors["page"] = [$"page must be between 1 and {lastPage}."];
+        }
+
+        return errors.Count > 0 ? errors : null;
     }
 
     private async Task<Results<Ok<TDto>, NotFound<ProblemDetails>>> GetAsync(

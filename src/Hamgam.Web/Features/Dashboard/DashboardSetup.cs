@@ -45,7 +45,8 @@ public static class DashboardSetup
         // Stylesheets, scripts and fonts are public: the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapCultureSwitch();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is in Hamgam's own CSP (SecurityHeaders); a second CSP header from Blazor would only add noise.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -1,24 +1,39 @@
-using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hamgam.Web.Infrastructure.Auth;
 
 /// <summary>
-/// Every route needs the API key (as a bearer token) or a dashboard session signed in with it; only
-/// <c>/healthz</c> and the sign-in page are open.
+/// Every route needs the API key (as a bearer token) or a current dashboard session signed in with it (the fallback
+/// policy). Open routes say so one by one with <c>AllowAnonymous()</c>: <c>/healthz</c>, the sign-in page, the demo
+/// button, the language switch; a route that checks its own credential (a signed webhook) joins them the same way,
+/// and the security suite's list of open routes (tests/…/Security) must name it.
 /// </summary>
 public static class AuthSetup
 {
+    public const string SessionCookie = "hamgam.session";
     private const string PolicyScheme = "Hamgam";
+    private const string SignInLimit = "signin";
+
+    public static IServiceCollection AddHamgamKeyVault(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ApiKeyVault>();
+        return services;
+    }
 
     public static IServiceCollection AddHamgamAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
-        services.AddSingleton<ApiKeyVault>();
+        services.AddHamgamKeyVault();
+        services.AddSingleton<KeyAttempts>();
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Bearer key or dashboard session", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -28,41 +43,51 @@ public static class AuthSetup
             .AddCookie(o =>
             {
                 o.LoginPath = "/signin";
-                o.Cookie.Name = "hamgam.session";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
-                o.Events.OnRedirectToLogin = context =>
-                {
-                    // Browsers are sent to the sign-in page; scripts and API clients get a plain 401.
-                    if (IsApi(context.Request) || !AcceptsHtml(context.Request))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        return Task.CompletedTask;
-                    }
-
-                    context.Response.Redirect(context.RedirectUri);
-                    return Task.CompletedTask;
-                };
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
+                o.Events.OnRedirectToLogin = RedirectOrUnauthorized;
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<CircuitHandler, SessionCircuitGate>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(KeyAttempts.Client(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         return services;
     }
 
-    /// <summary>Prepares the key; a newly generated key is written to the console once, never to the log.</summary>
+    /// <summary>Authentication, the wrong-key limit, authorization, antiforgery (forms and cookie-authenticated API calls).</summary>
+    public static WebApplication UseHamgamAuth(this WebApplication app)
+    {
+        KeyAttempts.UseKeyAttemptLimit(app);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseApiAntiforgery();
+        return app;
+    }
+
+    /// <summary>Prepares the key; a newly generated key goes to a file only its owner can read, never to the log or console.</summary>
     public static async Task InitializeApiKeyAsync(this WebApplication app)
     {
-        var key = await app.Services.GetRequiredService<ApiKeyVault>().InitializeAsync(app.Lifetime.ApplicationStopping);
-        if (key is not null)
+        var keyFile = await app.Services.GetRequiredService<ApiKeyVault>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        if (keyFile is not null)
         {
             Console.WriteLine();
-            Console.WriteLine("  Hamgam generated your API key. It is shown this once; only its hash is stored:");
-            Console.WriteLine($"    {key}");
+            Console.WriteLine("  Hamgam generated your API key and wrote it (readable by you only) to:");
+            Console.WriteLine($"    {keyFile}");
             Console.WriteLine("  Sign in to the dashboard with it, or send it as 'Authorization: Bearer <key>'.");
-            Console.WriteLine("  To choose your own, set Auth__ApiKey.");
+            Console.WriteLine("  Delete the file once you have stored the key elsewhere; `hamgam key` makes a new one.");
             Console.WriteLine();
         }
     }
@@ -70,22 +95,16 @@ public static class AuthSetup
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/signin", (HttpContext context, IAntiforgery antiforgery, string? error, string? returnUrl) =>
-                SignInPage.Render(context, antiforgery.GetAndStoreTokens(context), error is not null, returnUrl))
+                SignInPage.Render(context, antiforgery.GetAndStoreTokens(context), error is not null, ReturnUrls.Safe(returnUrl)))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", async (HttpContext context, [FromForm] string apiKey, [FromForm] string? returnUrl, ApiKeyVault vault) =>
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInLimit).ExcludeFromDescription();
+        app.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
             {
-                if (!vault.Verify(apiKey))
+                if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    return Results.Redirect("/signin?error=1" + (returnUrl is { Length: > 0 } ? "&returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
+                    return Results.BadRequest();
                 }
 
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner")], CookieAuthenticationDefaults.AuthenticationScheme);
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-            })
-            .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signout", async (HttpContext context) =>
-            {
                 await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return Results.Redirect("/signin");
             })
@@ -93,9 +112,34 @@ public static class AuthSetup
         return app;
     }
 
-    private static bool AcceptsHtml(HttpRequest request) =>
-        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    public static RouteHandlerBuilder RequireSignInLimit(this RouteHandlerBuilder builder) => builder.RequireRateLimiting(SignInLimit);
 
-    private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/hangfire");
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, [FromForm] string apiKey, [FromForm] string? returnUrl, ApiKeyVault vault, KeyAttempts attempts)
+    {
+        var target = ReturnUrls.Safe(returnUrl);
+        if (!await vault.VerifyAsync(apiKey, context.RequestAborted))
+        {
+            attempts.RecordFailure(context, "sign-in");
+            return Results.Redirect("/signin?error=1" + (target != "/" ? "&returnUrl=" + Uri.EscapeDataString(target) : ""));
+        }
+
+        await Sessions.SignInAsync(context, Sessions.OwnerMode);
+        return Results.LocalRedirect(target);
+    }
+
+    private static Task RedirectOrUnauthorized(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        // Browsers are sent to the sign-in page; scripts and API clients get a plain 401.
+        var request = context.Request;
+        var isApi = request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/hangfire");
+        if (isApi || !request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
 }

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Security.Claims;
 using Hamgam.Core.Backup;
 using Hamgam.Core.Sync;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Hamgam.Web.Infrastructure.Auth;
+using Hamgam.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hamgam.Web.Infrastructure.Demo;
@@ -51,23 +50,34 @@ public static class DemoSetup
     /// <summary><c>POST /signin/demo</c>: in demo mode, from this machine only, signs in without the API key.</summary>
     public static IEndpointRouteBuilder MapDemoSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signin/demo", async (HttpContext context, [FromForm] string? returnUrl, DemoWorkspace demo) =>
+        app.MapPost("/signin/demo", async (HttpContext context, [FromForm] string? returnUrl) =>
             {
                 if (!CanEnterWithoutKey(context))
                 {
-                    return Results.Redirect("/signin?error=1");
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
 
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "demo")], CookieAuthenticationDefaults.AuthenticationScheme);
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-                return Results.LocalRedirect(returnUrl is { Length: > 1 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+                await Sessions.SignInAsync(context, Sessions.DemoMode);
+                return Results.LocalRedirect(ReturnUrls.Safe(returnUrl));
             })
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireSignInLimit().ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>Demo mode is on and the visitor is on this machine (loopback).</summary>
+    /// <summary>
+    /// Demo mode is on and the visitor is on this machine: a loopback peer that also asked for a loopback Host (a DNS
+    /// rebinding page names its own host) and came through no proxy (a same-host proxy or tunnel makes everyone loopback).
+    /// </summary>
     public static bool CanEnterWithoutKey(HttpContext context) =>
         context.RequestServices.GetService<DemoWorkspace>() is { IsActive: true }
-        && context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+        && context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+        && LoopbackBinding.IsLoopbackHost(context.Request.Host)
+        && !context.Request.Headers.Keys.Any(IsForwardingHeader);
+
+    private static bool IsForwardingHeader(string name) =>
+        name.Equals("Forwarded", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Via", StringComparison.OrdinalIgnoreCase);
 }

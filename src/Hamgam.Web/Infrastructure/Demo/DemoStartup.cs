@@ -7,7 +7,7 @@ namespace Hamgam.Web.Infrastructure.Demo;
 /// In demo mode, starts the emulators and runs one sync (a full pull, then a push of what is pending) before the dashboard
 /// serves, so the first page already shows the sample workspace. Bounded to a minute; a failure is logged, never fatal.
 /// </summary>
-internal sealed partial class DemoStartup(DemoWorkspace demo, SyncRunner runner, ILogger<DemoStartup> logger) : IHostedService
+internal sealed partial class DemoStartup(DemoWorkspace demo, SyncRunner runner, IConfiguration configuration, ILogger<DemoStartup> logger) : IHostedService
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);
 
@@ -15,6 +15,11 @@ internal sealed partial class DemoStartup(DemoWorkspace demo, SyncRunner runner,
     {
         if (!demo.IsActive)
         {
+            if (DemoWorkspace.IsRequested(configuration))
+            {
+                LogOffBeyondLoopback(logger);
+            }
+
             return;
         }
 
@@ -44,6 +49,10 @@ internal sealed partial class DemoStartup(DemoWorkspace demo, SyncRunner runner,
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo mode: first sync done ({Problems} problem(s)).")]
     private static partial void LogSynced(ILogger logger, int problems);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning,
+        Message = "Demo mode is off because Hamgam listens beyond this machine (the demo lets visitors in without the key). Set Notion__Token to use your workspace.")]
+    private static partial void LogOffBeyondLoopback(ILogger logger);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Demo mode: the first sync failed ({Error}: {Message}); the dashboard starts anyway.")]
     private static partial void LogFailed(ILogger logger, string error, string message);

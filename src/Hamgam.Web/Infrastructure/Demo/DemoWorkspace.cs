@@ -22,7 +22,10 @@ public sealed class DemoWorkspace(IConfiguration configuration, IOptions<Databas
     private readonly Lock _gate = new();
     private DemoEndpoints? _endpoints;
 
-    /// <summary>True when Hamgam runs its demo: no Notion token and demo mode not switched off.</summary>
+    /// <summary>
+    /// True when Hamgam runs its demo: no Notion token, demo mode not switched off, and Hamgam listening on loopback only
+    /// (the demo lets a visitor in without the key, so it never runs where others can reach it).
+    /// </summary>
     public bool IsActive { get; } = IsDemo(configuration);
 
     /// <summary>Where the emulators keep their state.</summary>
@@ -42,6 +45,10 @@ public sealed class DemoWorkspace(IConfiguration configuration, IOptions<Databas
     }
 
     public static bool IsDemo(IConfiguration configuration) =>
+        IsRequested(configuration) && Security.LoopbackBinding.IsLoopbackOnly(configuration);
+
+    /// <summary>No Notion token and demo mode not switched off (whatever the binding).</summary>
+    public static bool IsRequested(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration["Notion:Token"])
         && !string.Equals(configuration["Demo:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
 
@@ -73,7 +80,7 @@ public sealed class DemoWorkspace(IConfiguration configuration, IOptions<Databas
             : sheets.Spreadsheets.CreateSpreadsheet(title: SpreadsheetTitle);
         // The emulator trusts only keys it issued since it started, so every start writes a fresh one.
         var keyFile = Path.Combine(Folder, "sheets-key.json");
-        await File.WriteAllTextAsync(keyFile, sheets.CreateServiceAccountKeyJson());
+        await DataFolder.WriteSecretAsync(keyFile, sheets.CreateServiceAccountKeyJson(), CancellationToken.None);
         return new DemoEndpoints(notion, databases, sheets, spreadsheetId, keyFile);
     }
 
