@@ -15,7 +15,7 @@ namespace Hamgam.IntegrationTests.Security;
 /// </summary>
 public sealed partial class SecuritySuiteTests(ITestOutputHelper output)
 {
-    private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "POST /signin/demo", "GET /culture/{id}"];
+    private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "POST /signin/demo", "GET /culture/{id}", "POST /webhooks/notion"];
 
     // Stylesheets, scripts and fonts are public files (the sign-in page needs them); no data is served from these.
     private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam."];

@@ -33,6 +33,7 @@ public sealed class SchemaCache(NotionClient notion, IDbContextFactory<HamgamDb>
         {
             var dataSource = await DataSourceResolver.ResolveAsync(notion, configured, cancellationToken);
             (bindings, _) = BindingResolver.Resolve(EntityFields.For(kind), options, dataSource, bindings);
+            var added = cursor is null;
             if (cursor is null)
             {
                 cursor = new SyncCursor { EntityKind = kind };
@@ -48,7 +49,15 @@ public sealed class SchemaCache(NotionClient notion, IDbContextFactory<HamgamDb>
             cursor.DataSourceId = dataSource.Id;
             cursor.ConfiguredId = configured;
             cursor.PropertyIds = bindings.Serialize();
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (added)
+            {
+                // Another pusher (the CLI beside the server, or a second instance) remembered the same schema first:
+                // its row stands, and what was read here is just as current.
+            }
         }
 
         _loaded[kind] = (cursor.DataSourceId, bindings);
