@@ -22,7 +22,7 @@ public static class Axe
                 const result = await axe.run(document, { resultTypes: ['violations'] });
                 return result.violations
                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+                    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.html.slice(0, 100) + ' ' + (n.any[0]?.message ?? '').slice(0, 110)).join(' | ')}`);
             }
             """);
         return [.. json.EnumerateArray().Select(v => v.GetString()!)];

@@ -26,10 +26,10 @@ public sealed partial class SettingsPage
             yield return ("Notion", !string.IsNullOrWhiteSpace(notion.Token), Ui.T(
                 $"نسخه‌ی API: {ConnectionText.Ltr(notion.Version ?? "2026-03-11")} · پایگاه‌های پیکربندی‌شده: {Ui.N(databases)} از ۴",
                 $"API version: {notion.Version ?? "2026-03-11"} · databases configured: {databases} of 4"));
-            var sheets = Options.Value.Sheets;
-            yield return ("Sheets", !string.IsNullOrWhiteSpace(sheets.SpreadsheetId), Ui.T(
-                $"صفحه‌گسترده: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "تعیین نشده" : ConnectionText.Ltr(sheets.SpreadsheetId))}",
-                $"Spreadsheet: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "not set" : sheets.SpreadsheetId)}"));
+            var spreadsheet = Backup.Value.SpreadsheetId;
+            yield return ("Sheets", !string.IsNullOrWhiteSpace(Options.Value.Sheets.SpreadsheetId), Ui.T(
+                $"صفحه‌گسترده: {(string.IsNullOrWhiteSpace(spreadsheet) ? "تعیین نشده" : ConnectionText.Ltr(spreadsheet))}",
+                $"Spreadsheet: {(string.IsNullOrWhiteSpace(spreadsheet) ? "not set" : spreadsheet)}"));
         }
     }
 
