@@ -18,7 +18,7 @@ public static class ConnectionText
         var text = new StringBuilder();
         foreach (var check in checks)
         {
-            var name = Entity(check.Kind, ui);
+            var name = Hamgam.Web.Features.Sync.RunNames.Entity(ui, check.Kind);
             var head = check.DataSourceTitle is { } title ? $"{name} ({Ltr(title)})" : name;
             var verdict = check.Findings.Count == 0 ? ui.T("درست است.", "OK.")
                 : check.Ok ? ui.T("درست است، با چند نکته:", "OK, with notes:")
@@ -32,14 +32,6 @@ public static class ConnectionText
 
         return text.ToString().TrimEnd();
     }
-
-    public static string Entity(EntityKind kind, Ui ui) => kind switch
-    {
-        EntityKind.Task => ui.T("کارها", "Tasks"),
-        EntityKind.Project => ui.T("پروژه‌ها", "Projects"),
-        EntityKind.Habit => ui.T("عادت‌ها", "Habits"),
-        _ => ui.T("گزارش‌های روزانه", "Daily logs"),
-    };
 
     // The checker writes English for the CLI and the logs; the page says the same in Persian, by the finding's shape.
     private static string Persian(SchemaFinding finding, EntityKind kind)
