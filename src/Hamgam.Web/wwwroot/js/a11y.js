@@ -28,10 +28,21 @@
         for (const input of document.querySelectorAll('.ant-pagination-options input:not([aria-label])')) {
             input.setAttribute('aria-label', persian() ? 'تعداد در هر صفحه' : 'Rows per page');
         }
+        // Pagination and progress numbers come from AntDesign in Latin digits; Persian shows Persian ones.
+        if (persian()) {
+            // Text nodes are changed in place: Blazor keeps references to them and updates them later.
+            for (const element of document.querySelectorAll('.ant-pagination-item a, .ant-pagination-options .ant-select-selection-item, .ant-progress-text')) {
+                for (const node of element.childNodes) {
+                    if (node.nodeType === Node.TEXT_NODE && /[0-9]/.test(node.nodeValue)) {
+                        node.nodeValue = node.nodeValue.replace(/[0-9]/g, d => '۰۱۲۳۴۵۶۷۸۹'[d]);
+                    }
+                }
+            }
+        }
         for (const region of document.querySelectorAll('.ant-table-wrapper:not([tabindex])')) {
             region.setAttribute('tabindex', '0');
         }
     };
-    new MutationObserver(fix).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-disabled', 'class'] });
+    new MutationObserver(fix).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-disabled', 'class'] });
     fix();
 })();
