@@ -52,6 +52,6 @@ public sealed class LargeDataTests(Browser browser, ITestOutputHelper output) : 
         }
 
         await tab.GoToAsync("/tasks");
-        await Assertions.Expect(tab.Page.Locator("[data-testid=task-total]")).ToContainTextAsync("۱۰,۰۰۰");
+        await Assertions.Expect(tab.Page.Locator("[data-testid=task-total]")).ToContainTextAsync("۱۰٬۰۰۰");
     }
 }

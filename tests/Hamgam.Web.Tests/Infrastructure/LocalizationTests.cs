@@ -46,6 +46,13 @@ public sealed class LocalizationTests
     }
 
     [Fact]
+    public void N_Persian_UsesPersianDigitsAndSeparators()
+    {
+        Assert.Equal("۱۰٬۸۰۰٫۵", new Ui(Clock, isPersian: true).N(10800.5));
+        Assert.Equal("10,800.5", new Ui(Clock, isPersian: false).N(10800.5));
+    }
+
+    [Fact]
     public void ToValues_MissingNameAndBadDate_NamesBothFields()
     {
         var form = new TaskForm { Name = " ", DueDate = "1405/14/01" };

@@ -37,7 +37,8 @@ public sealed class NotionSchemaChecker(NotionClient notion, IOptions<NotionSync
         try
         {
             var source = await DataSourceResolver.ResolveAsync(notion, configured, cancellationToken);
-            return new DatabaseCheck(kind, configured, source.PlainTitle, Compare(kind, options.Value, source.Properties));
+            var projects = kind == EntityKind.Task ? await ProjectsDataSourceIdAsync(cancellationToken) : null;
+            return new DatabaseCheck(kind, configured, source.PlainTitle, Compare(kind, options.Value, source.Properties, projects));
         }
         catch (NotionApiException ex)
         {
@@ -50,8 +51,12 @@ public sealed class NotionSchemaChecker(NotionClient notion, IOptions<NotionSync
         }
     }
 
-    /// <summary>Compares a data source's schema with what <paramref name="kind"/> needs, under the configured names.</summary>
-    public static IReadOnlyList<SchemaFinding> Compare(EntityKind kind, NotionSyncOptions options, IReadOnlyDictionary<string, PropertySchema> properties)
+    /// <summary>
+    /// Compares a data source's schema with what <paramref name="kind"/> needs, under the configured names.
+    /// <paramref name="projectsDataSourceId"/> is the configured Projects database's data source, which a task's relation points at.
+    /// </summary>
+    public static IReadOnlyList<SchemaFinding> Compare(EntityKind kind, NotionSyncOptions options, IReadOnlyDictionary<string, PropertySchema> properties,
+        string? projectsDataSourceId = null)
     {
         var findings = new List<SchemaFinding>();
         foreach (var field in EntityFields.For(kind).Fields)
@@ -88,7 +93,8 @@ public sealed class NotionSchemaChecker(NotionClient notion, IOptions<NotionSync
             }
             else if (field.Kind == FieldKind.Relation && kind == EntityKind.Task && property.RelationDataSourceId is { } target
                 && options.Databases.Projects is { Length: > 0 } projects && DataSourceResolver.NormalizeId(projects) is { } projectsId
-                && !string.Equals(DataSourceResolver.NormalizeId(target), projectsId, StringComparison.Ordinal))
+                && !string.Equals(DataSourceResolver.NormalizeId(target), projectsId, StringComparison.Ordinal)
+                && !string.Equals(DataSourceResolver.NormalizeId(target), DataSourceResolver.NormalizeId(projectsDataSourceId), StringComparison.Ordinal))
             {
                 findings.Add(new(SchemaSeverity.Info, name,
                     $"'{name}' relates to data source {target}; make sure it is your Projects database (configured as {projects})."));
@@ -96,6 +102,24 @@ public sealed class NotionSchemaChecker(NotionClient notion, IOptions<NotionSync
         }
 
         return findings;
+    }
+
+    // A relation names a data source, while the configuration names a database: the two ids differ even when they agree.
+    private async Task<string?> ProjectsDataSourceIdAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Databases.Projects is not { Length: > 0 } projects)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await DataSourceResolver.ResolveAsync(notion, projects, cancellationToken)).Id;
+        }
+        catch (NotionApiException)
+        {
+            return null;
+        }
     }
 
     /// <summary>What a refusal from Notion means for one database, and what to do.</summary>

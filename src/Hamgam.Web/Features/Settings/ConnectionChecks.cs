@@ -1,3 +1,5 @@
+using Hamgam.Web.Infrastructure.Localization;
+
 namespace Hamgam.Web.Features.Settings;
 
 /// <summary>The outcome of a "test connection": whether it answered, and what it said (never a secret).</summary>
@@ -12,7 +14,8 @@ public interface IConnectionCheck
     /// <summary>"Notion" or "Sheets".</summary>
     string Name { get; }
 
-    Task<ConnectionResult> TestAsync(CancellationToken cancellationToken = default);
+    /// <summary>Tests the connection and answers in the page's language.</summary>
+    Task<ConnectionResult> TestAsync(Ui ui, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What the settings page shows of the configuration: presence of secrets, never their values.</summary>

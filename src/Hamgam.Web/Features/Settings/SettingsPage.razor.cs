@@ -21,14 +21,15 @@ public sealed partial class SettingsPage
         get
         {
             var notion = Options.Value.Notion;
-            var databases = notion.Databases.Count(d => !string.IsNullOrWhiteSpace(d.Value));
+            // The effective options (the demo fills them in code), not the raw configuration section.
+            var databases = Enum.GetValues<EntityKind>().Count(k => !string.IsNullOrWhiteSpace(Sync.Value.DatabaseFor(k)));
             yield return ("Notion", !string.IsNullOrWhiteSpace(notion.Token), Ui.T(
-                $"نسخه‌ی API: {notion.Version ?? "2026-03-11"} · پایگاه‌های پیکربندی‌شده: {Ui.N(databases)} از ۴",
+                $"نسخه‌ی API: {ConnectionText.Ltr(notion.Version ?? "2026-03-11")} · پایگاه‌های پیکربندی‌شده: {Ui.N(databases)} از ۴",
                 $"API version: {notion.Version ?? "2026-03-11"} · databases configured: {databases} of 4"));
-            var sheets = Options.Value.Sheets;
-            yield return ("Sheets", !string.IsNullOrWhiteSpace(sheets.SpreadsheetId), Ui.T(
-                $"صفحه‌گسترده: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "تعیین نشده" : sheets.SpreadsheetId)}",
-                $"Spreadsheet: {(string.IsNullOrWhiteSpace(sheets.SpreadsheetId) ? "not set" : sheets.SpreadsheetId)}"));
+            var spreadsheet = Backup.Value.SpreadsheetId;
+            yield return ("Sheets", !string.IsNullOrWhiteSpace(Options.Value.Sheets.SpreadsheetId), Ui.T(
+                $"صفحه‌گسترده: {(string.IsNullOrWhiteSpace(spreadsheet) ? "تعیین نشده" : ConnectionText.Ltr(spreadsheet))}",
+                $"Spreadsheet: {(string.IsNullOrWhiteSpace(spreadsheet) ? "not set" : spreadsheet)}"));
         }
     }
 
@@ -47,7 +48,7 @@ public sealed partial class SettingsPage
         _testing = check.Name;
         try
         {
-            _results[check.Name] = await check.TestAsync();
+            _results[check.Name] = await check.TestAsync(Ui);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {

@@ -28,8 +28,12 @@ public sealed class Ui(UserClock clock, bool isPersian)
 
     public string T(string persian, string english) => IsPersian ? persian : english;
 
-    /// <summary>A number with Persian digits in Persian.</summary>
-    public string N(double value) => Digits(value.ToString("#,0.##", CultureInfo.InvariantCulture));
+    /// <summary>A number with Persian digits and separators (٬ for thousands, ٫ for decimals) in Persian.</summary>
+    public string N(double value)
+    {
+        var latin = value.ToString("#,0.##", CultureInfo.InvariantCulture);
+        return IsPersian ? Digits(latin.Replace(',', '٬').Replace('.', '٫')) : latin;
+    }
 
     public string Digits(string text) => IsPersian ? SolarHijri.ToPersianDigits(text) : text;
 
