@@ -20,6 +20,7 @@ if (HamgamCli.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHamgamConfiguration();
+builder.AddJournalLogging();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();
