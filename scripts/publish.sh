@@ -4,8 +4,10 @@
 #
 # Each file carries the .NET runtime, ASP.NET Core, the static web assets (CSS, the AntDesign and Blazor
 # scripts, the Vazirmatn font) and the SQLite native library; on first start it unpacks them once into
-# $DOTNET_BUNDLE_EXTRACT_BASE_DIR (default: the temp folder). ReadyToRun precompiles the code, so start-up does
-# not wait for the JIT. The osx-arm64 file is not code-signed here: macOS asks for `codesign -s -` before it runs.
+# $DOTNET_BUNDLE_EXTRACT_BASE_DIR (default: the temp folder). The osx-arm64 file is not code-signed here: macOS asks
+# for `codesign -s -` before it runs.
+# HAMGAM_READY_TO_RUN=1 precompiles the code (ReadyToRun) so start-up waits less for the JIT; it is off by default
+# because crossgen of every dependency takes many minutes on a small machine (see the README for measured figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rids=("$@")
@@ -17,8 +19,8 @@ for rid in "${rids[@]}"; do
   echo "== $rid"
   dotnet publish src/Hamgam.Web/Hamgam.Web.csproj -c Release -r "$rid" -o "$out" \
     -p:SelfContained=true -p:PublishSingleFile=true -p:IncludeAllContentForSelfExtract=true \
-    -p:EnableCompressionInSingleFile=true -p:PublishReadyToRun=true \
-    -p:DebugType=none -p:GenerateDocumentationFile=false -nologo -v:quiet
+    -p:EnableCompressionInSingleFile=true -p:PublishReadyToRun="$([ "${HAMGAM_READY_TO_RUN:-0}" = 1 ] && echo true || echo false)" \
+    -p:DebugType=none -nologo -v:minimal -clp:ErrorsOnly
   # The single file is the product; anything left beside it (symbols, a web.config) is not needed to run.
   find "$out" -mindepth 1 -maxdepth 1 ! -name 'hamgam' ! -name 'hamgam.exe' -exec rm -rf {} +
   ls -l "$out"

@@ -18,7 +18,7 @@ if (HamgamCli.IsVerb(args))
     return await HamgamCli.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HamgamHosting.WebOptions(args));
 builder.AddHamgamConfiguration();
 builder.AddJournalLogging();
 builder.Services.AddHamgamCore();

@@ -10,10 +10,10 @@ internal static class HealthcheckVerb
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url")
+        var url = new Option<string>("--url")
         {
             Description = "The health endpoint to ask.",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/healthz"),
+            DefaultValueFactory = _ => "http://127.0.0.1:8080/healthz",
         };
         var command = HamgamCli.Verb("healthcheck", "Exit 0 when a running Hamgam's /healthz answers 200 within 5 seconds, 1 otherwise.");
         command.Options.Add(url);
@@ -24,11 +24,11 @@ internal static class HealthcheckVerb
             http.Timeout = TimeSpan.FromSeconds(5);
             try
             {
-                using var response = await http.GetAsync(parse.GetRequiredValue(url), cancellationToken);
+                using var response = await http.GetAsync(new Uri(parse.GetRequiredValue(url), UriKind.Absolute), cancellationToken);
                 Console.WriteLine($"{(int)response.StatusCode} {response.StatusCode}");
                 return response.IsSuccessStatusCode ? HamgamCli.Ok : HamgamCli.Failed;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
             {
                 Console.WriteLine($"unhealthy: {ex.Message}");
                 return HamgamCli.Failed;

@@ -13,6 +13,18 @@ public static partial class HamgamHosting
     /// <summary>Loopback by default: Hamgam never listens beyond this machine unless told to with --urls.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The web host's options. A published Hamgam started from another folder (a service, the single file, which unpacks
+    /// itself elsewhere) finds its <c>wwwroot</c> and <c>appsettings.json</c> beside its code, not in the current folder.
+    /// </summary>
+    public static WebApplicationOptions WebOptions(string[] args)
+    {
+        var here = Directory.GetCurrentDirectory();
+        var app = AppContext.BaseDirectory;
+        var useApp = !Directory.Exists(Path.Combine(here, "wwwroot")) && Directory.Exists(Path.Combine(app, "wwwroot"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = useApp ? app : null };
+    }
+
     public static IHostApplicationBuilder AddHamgamConfiguration(this IHostApplicationBuilder builder)
     {
         SeedEnvironment.Add(builder.Configuration, Directory.GetCurrentDirectory());
