@@ -91,7 +91,7 @@ public static class HamgamCli
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         // EF logs a failed command (e.g. probing a history table a new database lacks) before throwing; the exception
         // itself reaches the user at the CLI boundary, said once.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddHamgamConfiguration();
         builder.Services.AddHamgamCore();
         builder.Services.AddHamgamDatabase();
