@@ -27,8 +27,11 @@ public sealed class SystemdTests
                 Assert.True(File.Exists(Path.Combine(state, "hamgam.db")), app.Output);
                 var lines = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 Assert.Contains(lines, l => l.StartsWith("<6>Microsoft.Hosting.Lifetime[14] Now listening on: http://127.0.0.1:", StringComparison.Ordinal));
-                // The systemd formatter: every line carries its syslog priority; no ANSI colour codes, no indented continuation lines.
-                Assert.All(lines, l => Assert.Matches(@"^<[0-7]>\S", l));
+                // The systemd formatter: each event one line with its syslog priority; no "info:" header line with an
+                // indented message under it, no ANSI colour codes. (The first-start API key notice is printed, not logged.)
+                Assert.True(lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^<[0-7]>\S+\[\d+\] \S")) >= 3, app.Output);
+                Assert.DoesNotContain(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(info|warn|fail|crit|dbug|trce): "));
+                Assert.DoesNotContain(app.Output.Split('\n'), l => l.StartsWith("      ", StringComparison.Ordinal));
                 Assert.DoesNotContain('\u001b', app.Output);
             }
         }
@@ -54,11 +57,19 @@ public sealed class SystemdTests
     public async Task SettingsPage_ShowsTheVersion()
     {
         await using var app = new HamgamAppFactory();
-        using var client = app.CreateAuthorizedClient();
+        using var client = app.CreateClient(new() { HandleCookies = true });
+        var page = await client.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"(?<n>[^\"]+)\" value=\"(?<v>[^\"]+)\"");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["n"].Value] = System.Net.WebUtility.HtmlDecode(token.Groups["v"].Value),
+            ["apiKey"] = HamgamAppFactory.ApiKey,
+        });
+        (await client.PostAsync("/signin", form)).Dispose();
 
         var html = await client.GetStringAsync("/settings");
 
-        Assert.Contains(HamgamVersion.Current, html, StringComparison.Ordinal);
+        Assert.Contains($"همگام {HamgamVersion.Current}", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     private static Task<(int Exit, string Output)> CliHarnessVersion() => Cli.CliHarness.RunCliAsync(["--version"]);
