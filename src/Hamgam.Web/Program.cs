@@ -21,9 +21,10 @@ if (HamgamCli.IsVerb(args))
     return await HamgamCli.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HamgamHosting.WebOptions(args));
 builder.AddHamgamConfiguration();
 builder.AddHamgamSecurity();
+builder.AddJournalLogging();
 builder.Services.AddHamgamCore();
 builder.Services.AddHamgamDatabase();
 builder.Services.AddHamgamSync();

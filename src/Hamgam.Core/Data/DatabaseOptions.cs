@@ -16,7 +16,7 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>Where the SQLite file lives; defaults to the user's data folder (~/.local/share/hamgam).</summary>
+    /// <summary>Where the SQLite file lives; defaults to <c>$STATE_DIRECTORY</c> under systemd, else ~/.local/share/hamgam.</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>Bound from <c>ConnectionStrings:Hamgam</c>; optional for SQLite, required for PostgreSQL.</summary>
@@ -27,8 +27,17 @@ public sealed class DatabaseOptions : IValidatableObject
 
     public string ResolveDataDirectory() =>
         string.IsNullOrWhiteSpace(DataDirectory)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "hamgam")
+            ? DefaultDataDirectory(Environment.GetEnvironmentVariable("STATE_DIRECTORY"))
             : Path.GetFullPath(DataDirectory);
+
+    /// <summary>
+    /// systemd's <c>StateDirectory=</c> folder when it is given (<c>$STATE_DIRECTORY</c>, the first of a colon-separated
+    /// list), else the user's data folder.
+    /// </summary>
+    internal static string DefaultDataDirectory(string? stateDirectory) =>
+        stateDirectory?.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..]
+            ? Path.GetFullPath(first)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "hamgam");
 
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString)

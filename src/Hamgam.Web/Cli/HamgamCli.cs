@@ -23,13 +23,19 @@ public static class HamgamCli
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "migrate", "sync", "backup", "restore", "status", "emulate", "init-notion", "key",
+        "migrate", "sync", "backup", "restore", "status", "emulate", "init-notion", "key", "db", "healthcheck", "--version",
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        if (args is ["--version"])
+        {
+            Console.WriteLine($"hamgam {HamgamVersion.Current}");
+            return Ok;
+        }
+
         var root = new RootCommand("Hamgam (همگام): a Persian-first dashboard in two-way sync with Notion.");
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(SyncVerb.Create());
@@ -39,6 +45,8 @@ public static class HamgamCli
         root.Subcommands.Add(EmulateVerb.Create());
         root.Subcommands.Add(InitNotionVerb.Create());
         root.Subcommands.Add(KeyVerb.Create());
+        root.Subcommands.Add(DbVerb.Create());
+        root.Subcommands.Add(HealthcheckVerb.Create());
         try
         {
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
@@ -83,6 +91,9 @@ public static class HamgamCli
         // The verbs print their own summary; only warnings are logged, to stderr, whatever appsettings asks for.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+        // EF logs a failed command (e.g. probing a history table a new database lacks) before throwing; the exception
+        // itself reaches the user at the CLI boundary, said once.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddHamgamConfiguration();
         builder.Services.AddHamgamCore();
         builder.Services.AddHamgamDatabase();
@@ -101,19 +112,11 @@ public static class HamgamCli
 
     private static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var db = await services.GetRequiredService<IDbContextFactory<HamgamDb>>().CreateDbContextAsync(cancellationToken);
-        if (options.ProviderKind == DatabaseProvider.Sqlite)
+        var (before, copy) = await SchemaUpgrade.PrepareAsync(db, migratePostgres: false, cancellationToken);
+        if (copy is not null)
         {
-            await HamgamDbSetup.MigrateAsync(db, cancellationToken);
-            return;
-        }
-
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The PostgreSQL database has {pending.Count} pending migration(s). Run `hamgam migrate` first.");
+            await Console.Error.WriteLineAsync($"hamgam: upgraded the database ({before.Pending.Count} migration(s)); the file as it was is kept at {copy}.");
         }
     }
 
@@ -126,11 +129,15 @@ public static class HamgamCli
             var options = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var factory = host.Services.GetRequiredService<IDbContextFactory<HamgamDb>>();
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await HamgamDbSetup.MigrateAsync(db, cancellationToken);
-            Console.WriteLine(pending.Count == 0
+            var (before, copy) = await SchemaUpgrade.PrepareAsync(db, migratePostgres: true, cancellationToken);
+            Console.WriteLine(before.Pending.Count == 0
                 ? $"The {options.ProviderKind} database is up to date."
-                : $"Applied {pending.Count} migration(s) to the {options.ProviderKind} database: {string.Join(", ", pending)}.");
+                : $"Applied {before.Pending.Count} migration(s) to the {options.ProviderKind} database: {string.Join(", ", before.Pending)}.");
+            if (copy is not null)
+            {
+                Console.WriteLine($"The file as it was is kept at {copy}.");
+            }
+
             return Ok;
         });
         return command;

@@ -5,15 +5,26 @@ using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Sync.Status;
 using Hamgam.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Hamgam.Web.Infrastructure;
 
 /// <summary>What both the web host and the CLI verbs need.</summary>
-public static class HamgamHosting
+public static partial class HamgamHosting
 {
     /// <summary>Loopback by default: Hamgam never listens beyond this machine unless told to with --urls.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The web host's options. A published Hamgam started from another folder (a service, the single file, which unpacks
+    /// itself elsewhere) finds its <c>wwwroot</c> and <c>appsettings.json</c> beside its code, not in the current folder.
+    /// </summary>
+    public static WebApplicationOptions WebOptions(string[] args)
+    {
+        var here = Directory.GetCurrentDirectory();
+        var app = AppContext.BaseDirectory;
+        var useApp = !Directory.Exists(Path.Combine(here, "wwwroot")) && Directory.Exists(Path.Combine(app, "wwwroot"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = useApp ? app : null };
+    }
 
     public static IHostApplicationBuilder AddHamgamConfiguration(this IHostApplicationBuilder builder)
     {
@@ -33,6 +44,21 @@ public static class HamgamHosting
         return builder;
     }
 
+    /// <summary>
+    /// Under systemd (<c>JOURNAL_STREAM</c> is set when stdout is the journal) each event is one line, prefixed with its
+    /// syslog priority (<c>&lt;6&gt;</c>) so journalctl can filter by level, with no colour codes.
+    /// </summary>
+    public static WebApplicationBuilder AddJournalLogging(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM")))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSystemdConsole();
+        }
+
+        return builder;
+    }
+
     public static IServiceCollection AddHamgamCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
@@ -46,26 +72,34 @@ public static class HamgamHosting
     }
 
     /// <summary>
-    /// SQLite is migrated automatically. PostgreSQL is shared infrastructure, so its schema changes only
-    /// through the explicit <c>migrate</c> verb; a pending migration stops startup with that advice.
+    /// SQLite is migrated automatically, after a copy of the file is kept. PostgreSQL is shared infrastructure, so its
+    /// schema changes only through the explicit <c>migrate</c> verb; a pending migration stops startup with that advice.
+    /// A database from a newer Hamgam stops startup too (<see cref="DatabaseTooNewException"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var factory = app.Services.GetRequiredService<IDbContextFactory<HamgamDb>>();
         await using var db = await factory.CreateDbContextAsync(app.Lifetime.ApplicationStopping);
-        if (options.ProviderKind == DatabaseProvider.Sqlite)
+        try
         {
-            await HamgamDbSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
-            return;
+            var (before, copy) = await SchemaUpgrade.PrepareAsync(db, migratePostgres: false, app.Lifetime.ApplicationStopping);
+            if (copy is not null)
+            {
+                LogUpgraded(app.Logger, before.Pending.Count, copy);
+            }
         }
-
-        var pending = (await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping)).ToList();
-        if (pending.Count > 0)
+        catch (DatabaseVersionException ex)
         {
-            throw new InvalidOperationException(
-                $"The PostgreSQL database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
-                "Run `dotnet run --project src/Hamgam.Web -- migrate` first.");
+            // Said once, plainly, where the operator looks (the journal), before the exception stops the process.
+            LogRefused(app.Logger, ex.Message);
+            throw;
         }
     }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Critical, Message = "Hamgam cannot start on this database: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "The database came from an older Hamgam: {Count} migration(s) applied; the file as it was is kept at {Copy}.")]
+    private static partial void LogUpgraded(ILogger logger, int count, string copy);
 }

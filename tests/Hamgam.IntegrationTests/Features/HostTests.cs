@@ -48,7 +48,7 @@ public sealed class HostTests
         {
             app.Settings["Database:Provider"] = "postgres";
             app.Settings["ConnectionStrings:Hamgam"] = database.ConnectionString;
-            var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+            var error = Assert.Throws<MigrationsPendingException>(() => app.CreateClient());
             Assert.Contains("migrate", error.Message, StringComparison.Ordinal);
         }
 
