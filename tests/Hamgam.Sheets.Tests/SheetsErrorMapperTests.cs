@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hamgam.Testing;
 
 namespace Hamgam.Sheets.Tests;
 
@@ -7,7 +8,7 @@ public sealed class SheetsErrorMapperTests
     public static TheoryData<string> RecordedErrors()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(ConformanceFolder(), "error_*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(TestEnvironment.SheetsConformance, "error_*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -19,7 +20,7 @@ public sealed class SheetsErrorMapperTests
     [MemberData(nameof(RecordedErrors))]
     public void Map_RecordedErrorBody_KeepsStatusCodeAndMessage(string file)
     {
-        var body = File.ReadAllText(Path.Combine(ConformanceFolder(), file));
+        var body = File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, file));
         var error = JsonNode.Parse(body)!["error"]!;
 
         var mapped = SheetsErrorMapper.Map((int)error["code"]!, body);
@@ -56,25 +57,5 @@ public sealed class SheetsErrorMapperTests
         Assert.Equal((502, null, TimeSpan.FromSeconds(7)), (mapped.Status, mapped.GoogleStatus, mapped.RetryAfter));
     }
 
-    private static string Read(string file) => File.ReadAllText(Path.Combine(ConformanceFolder(), file));
-
-    private static string ConformanceFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hamgam.slnx")))
-            {
-                for (var up = dir.Parent; up is not null; up = up.Parent)
-                {
-                    var candidate = Path.Combine(up.FullName, "shared", "conformance", "sheets");
-                    if (Directory.Exists(candidate))
-                    {
-                        return candidate;
-                    }
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/conformance/sheets not found above Hamgam.slnx");
-    }
+    private static string Read(string file) => File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, file));
 }

@@ -14,20 +14,20 @@ public static class TestEnvironment
     public static string PostgresAdminConnectionString =>
         Environment.GetEnvironmentVariable("HAMGAM_TEST_POSTGRES") is { Length: > 0 } value ? value : DefaultPostgres;
 
-    /// <summary>The repository root: the folder holding <c>Hamgam.slnx</c>.</summary>
+    /// <summary>
+    /// The repository root: the nearest folder above the test binaries holding <c>Hamgam.slnx</c>. The one way tests
+    /// find files of the repository; everything they read lives inside it, so a bare clone passes.
+    /// </summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>The <c>shared/</c> folder beside the repository (docs, seed, recorded API traffic).</summary>
-    public static string SharedDir
-    {
-        get
-        {
-            var dir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(dir)
-                ? dir
-                : throw new DirectoryNotFoundException($"shared/ was expected beside the repository at {dir}.");
-        }
-    }
+    /// <summary>Recorded real Notion responses, with their README and manifest.</summary>
+    public static string NotionConformance => InRepo("tests", "conformance", "notion");
+
+    /// <summary>Recorded real Google Sheets responses, with their README and manifest.</summary>
+    public static string SheetsConformance => InRepo("tests", "conformance", "sheets");
+
+    /// <summary>A path inside the repository, from its parts.</summary>
+    public static string InRepo(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
 
     private static string FindRepoRoot()
     {

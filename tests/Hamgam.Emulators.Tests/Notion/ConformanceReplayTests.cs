@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Notion;
 
-/// <summary>Replays every request in the shared manifest against equivalent emulator data and compares response structure.</summary>
+/// <summary>Replays every request in the recorded manifest against equivalent emulator data and compares response structure.</summary>
 public sealed class ConformanceReplayTests
 {
     public static TheoryData<string> ManifestFiles()
@@ -36,7 +37,7 @@ public sealed class ConformanceReplayTests
     [Fact]
     public void Manifest_HasEveryRecordedFile()
     {
-        var files = Directory.GetFiles(SharedFolder.NotionConformance, "*.json").Select(f => Path.GetFileName(f))
+        var files = Directory.GetFiles(TestEnvironment.NotionConformance, "*.json").Select(f => Path.GetFileName(f))
             .Where(f => f != "manifest.json").Order().ToList();
 
         Assert.Equal(files, RecordedData.Manifest().Select(e => e!["file"]!.GetValue<string>()).Order().ToList());
@@ -54,7 +55,7 @@ public sealed class ConformanceReplayTests
 
         Assert.Equal(429, (int)reply.Status);
         Assert.NotNull(reply.Message.Headers.RetryAfter?.Delta);
-        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.NotionConformance, "from-issues", "error_429_rate_limited.json")));
+        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.NotionConformance, "from-issues", "error_429_rate_limited.json")));
         Assert.Empty(StructureComparer.Compare(recorded, reply.Body));
         Assert.Equal(recorded!["message"]!.GetValue<string>(), reply.Object["message"]!.GetValue<string>());
     }
@@ -74,7 +75,7 @@ public sealed class ConformanceReplayTests
             },
         });
 
-        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.NotionConformance, "from-issues", "error_400_validation_error_text_content_length.json")));
+        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.NotionConformance, "from-issues", "error_400_validation_error_text_content_length.json")));
         Assert.Empty(StructureComparer.Compare(recorded, reply.Body));
         Assert.Equal("body failed validation: body.properties.Name.title[0].text.content.length should be ≤ `2000`, instead was `4046`.",
             reply.Object["message"]!.GetValue<string>());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Notion;
 
@@ -7,11 +8,10 @@ internal static class NodeProcess
 {
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
-    public static string NotionFolder => Path.Combine(SharedFolder.RepositoryRoot, "tests", "Hamgam.Emulators.Tests", "node", "notion");
+    public static string NotionFolder => Path.Combine(TestEnvironment.RepoRoot, "tests", "Hamgam.Emulators.Tests", "node", "notion");
 
     public static async Task EnsureInstalledAsync()
     {
-        _ = SharedFolder.Path;
         await InstallGate.WaitAsync();
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Notion;
 
@@ -10,10 +11,10 @@ internal static partial class RecordedData
         ["formula", "rollup", "created_time", "created_by", "last_edited_time", "last_edited_by", "unique_id", "button", "verification"];
 
     public static JsonObject Load(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.NotionConformance, file)))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.NotionConformance, file)))!.AsObject();
 
     public static JsonArray Manifest() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.NotionConformance, "manifest.json")))!.AsArray();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.NotionConformance, "manifest.json")))!.AsArray();
 
     public static JsonObject ManifestEntry(string file) =>
         Manifest().Select(n => n!.AsObject()).Single(e => e["file"]!.GetValue<string>() == file);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hamgam.Emulators.Sheets;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Sheets;
 
@@ -38,7 +39,7 @@ public sealed class ConformanceReplayTests
         var id = SpreadsheetId(url);
         var options = new SheetsEmulatorOptions { QuotaEnabled = expectedStatus == 429 };
         await using var harness = await SheetsHarness.StartAsync(options);
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFolder.SheetsConformance, file)));
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, file)));
         await ConformanceSetups.PrepareAsync(harness, file, id, expected.RootElement);
 
         var pathAndQuery = StripApiKey(url.PathAndQuery.TrimStart('/'));
@@ -65,7 +66,7 @@ public sealed class ConformanceReplayTests
     }
 
     private static List<JsonNode> Manifest() =>
-        [.. JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.SheetsConformance, "manifest.json")))!.AsArray().Select(e => e!)];
+        [.. JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, "manifest.json")))!.AsArray().Select(e => e!)];
 
     private static string SpreadsheetId(Uri url)
     {

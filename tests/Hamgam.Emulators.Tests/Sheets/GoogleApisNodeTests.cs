@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Hamgam.Emulators.Sheets;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Sheets;
 
 /// <summary>Installs the official googleapis npm package once (npm ci, from the committed lock file) for the Node scenario.</summary>
 public sealed class GoogleApisNodeFixture : IAsyncLifetime
 {
-    public string Folder { get; } = Path.Combine(SharedFolder.RepositoryRoot, "tests", "Hamgam.Emulators.Tests", "node", "sheets");
+    public string Folder { get; } = Path.Combine(TestEnvironment.RepoRoot, "tests", "Hamgam.Emulators.Tests", "node", "sheets");
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hamgam.Testing;
 
 namespace Hamgam.Emulators.Tests.Sheets;
 
@@ -7,8 +8,8 @@ public sealed class JsonShapeTests
     [Fact]
     public void Differences_FormattedVersusUnformattedRecording_ReportsKindsAndValues()
     {
-        using var formatted = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFolder.SheetsConformance, "values_get_formatted.json")));
-        using var serial = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFolder.SheetsConformance, "values_get_unformatted_serial.json")));
+        using var formatted = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, "values_get_formatted.json")));
+        using var serial = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestEnvironment.SheetsConformance, "values_get_unformatted_serial.json")));
 
         var diffs = JsonShape.Differences(formatted.RootElement, serial.RootElement, new HashSet<string>());
 

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hamgam.Testing;
 
 namespace Hamgam.Notion.Tests.Support;
 
-/// <summary>The recorded real Notion responses in ../shared/conformance/notion.</summary>
+/// <summary>The recorded real Notion responses in tests/conformance/notion.</summary>
 public static class Conformance
 {
-    private static readonly Lazy<string> Folder = new(FindFolder);
-
-    public static string Directory => Folder.Value;
+    public static string Directory => TestEnvironment.NotionConformance;
 
     public static string Read(string fileName) => File.ReadAllText(Path.Combine(Directory, fileName));
 
@@ -41,28 +40,6 @@ public static class Conformance
 
         var results = JsonNode.Parse(json)!["results"]!.AsArray();
         return ParsePage(results[resultIndex]!.ToJsonString());
-    }
-
-    /// <summary>The solution folder holds Hamgam.slnx and the shared folder sits next to it (../shared);
-    /// from a git worktree nested deeper, the nearest ancestor holding shared/ is used.</summary>
-    private static string FindFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hamgam.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        for (var ancestor = dir?.Parent; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            var candidate = Path.Combine(ancestor.FullName, "shared", "conformance", "notion");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find ../shared/conformance/notion next to Hamgam.slnx above " + AppContext.BaseDirectory);
     }
 }
 
