@@ -76,7 +76,10 @@ public sealed class NotionSyncHarness : IAsyncDisposable
 
     public NotionRequestMeter Meter => _services.GetRequiredService<NotionRequestMeter>();
 
-    public NotionPuller Puller => new(Client, Db.Factory, Microsoft.Extensions.Options.Options.Create(Options), Runs, Meter, Clock, Db.Time);
+    /// <summary>When this process last searched for moves: one for the harness, as the app has one.</summary>
+    public MoveCheckSchedule Moves { get; } = new();
+
+    public NotionPuller Puller => new(Client, Db.Factory, Microsoft.Extensions.Options.Options.Create(Options), Runs, Meter, Clock, Db.Time, Moves);
 
     public static async Task<NotionSyncHarness> CreateAsync(
         DatabaseProvider provider,

@@ -39,10 +39,12 @@ public sealed class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(_database.Time);
         Services.AddSingleton(_database.Factory);
         Services.AddSingleton(Activity);
+        Services.AddSingleton(_database.Changes);
         Services.AddSingleton(Clock);
         Services.AddSingleton<LocalChanges>();
         Services.AddSingleton<ConflictInbox>();
         Services.AddSingleton<SyncStatusReader>();
+        Services.AddSingleton<FailedPushes>();
         Services.AddSingleton<TaskQueries>();
         Services.AddSingleton<HabitCheckIns>();
         Services.AddSingleton<DailyLogQueries>();

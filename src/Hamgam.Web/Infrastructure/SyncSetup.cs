@@ -50,6 +50,7 @@ public static class SyncSetup
         services.AddTransient<SheetsBackup>();
         services.AddTransient<SheetsRestore>();
         services.AddSingleton<RunLog>();
+        services.AddSingleton<MoveCheckSchedule>();
         services.AddTransient<NotionPuller>();
         services.AddTransient<NotionPusher>();
         services.AddTransient<RecurringTaskGenerator>();

@@ -22,6 +22,14 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public NotionWorkspace Workspace => Emulator.Workspace;
 
+    /// <summary>A raw client for the inspection routes (<c>/_emulator/notion/...</c>), carrying the per-run secret.</summary>
+    public HttpClient InspectionClient()
+    {
+        var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = Emulator.BaseUrl };
+        http.DefaultRequestHeaders.Add(NotionEmulatorOptions.InspectionSecretHeader, Emulator.Options.InspectionSecret);
+        return http;
+    }
+
     public static async Task<EmulatorHarness> StartAsync(Action<NotionEmulatorOptions>? configure = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 10, 15, 42, TimeSpan.Zero));

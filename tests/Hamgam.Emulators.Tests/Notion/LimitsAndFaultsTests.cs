@@ -42,8 +42,7 @@ public sealed class LimitsAndFaultsTests
             o.Burst = 1;
         });
         var ds = h.CreateTasks();
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = h.Emulator.BaseUrl };
-        http.DefaultRequestHeaders.Add(Hamgam.Emulators.Notion.NotionEmulatorOptions.InspectionSecretHeader, h.Emulator.Options.InspectionSecret);
+        using var http = h.InspectionClient();
 
         for (var i = 0; i < 5; i++)
         {

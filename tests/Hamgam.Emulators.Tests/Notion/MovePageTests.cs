@@ -55,7 +55,7 @@ public sealed class MovePageTests
         var from = h.CreateTasks();
         var to = h.CreateTasks();
         var page = h.AddTask(from, "by hand");
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = h.Emulator.BaseUrl };
+        using var http = h.InspectionClient();
 
         using var response = await http.PostAsync(new Uri($"_emulator/notion/pages/{page}/move", UriKind.Relative),
             new StringContent(new JsonObject { ["parent"] = new JsonObject { ["data_source_id"] = to } }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));

@@ -156,8 +156,7 @@ public sealed class WebhookTests
     {
         await using var h = await EmulatorHarness.StartAsync();
         var receiver = Receive(h);
-        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = h.Emulator.BaseUrl };
-        http.DefaultRequestHeaders.Add(Hamgam.Emulators.Notion.NotionEmulatorOptions.InspectionSecretHeader, h.Emulator.Options.InspectionSecret);
+        using var http = h.InspectionClient();
 
         var created = JsonNode.Parse(await (await http.PostAsync("_emulator/notion/webhooks", Json(new JsonObject { ["url"] = Target.ToString(), ["duplicates"] = 1 }))).Content.ReadAsStringAsync())!;
         var token = JsonNode.Parse(receiver.Received.Single().Body)!["verification_token"]!.GetValue<string>();

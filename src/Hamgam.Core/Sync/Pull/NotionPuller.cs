@@ -24,8 +24,11 @@ public sealed class NotionPuller(
     RunLog runs,
     NotionRequestMeter meter,
     UserClock clock,
-    TimeProvider time)
+    TimeProvider time,
+    MoveCheckSchedule? moves = null)
 {
+    private readonly MoveCheckSchedule _moves = moves ?? new MoveCheckSchedule();
+
     /// <summary>Projects first, so that tasks can map their relation to local project ids.</summary>
     private static readonly EntityKind[] Order = [EntityKind.Project, EntityKind.Task, EntityKind.Habit, EntityKind.DailyLog];
 
@@ -83,7 +86,7 @@ public sealed class NotionPuller(
     {
         try
         {
-            var check = new RemovalCheck(notion, factory, options.Value, time);
+            var check = new RemovalCheck(notion, factory, options.Value, _moves, time);
             await check.CheckAsync(incremental, request, reports.ToDictionary(r => r.Kind), run, cancellationToken);
         }
         catch (NotionApiException ex) when (!ex.IsTransient || ex.Status != 0)

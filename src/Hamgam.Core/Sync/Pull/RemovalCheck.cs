@@ -11,11 +11,12 @@ internal sealed record RemovalScope(EntityKind Kind, string DataSourceId, DateTi
 /// <summary>
 /// Queries never return trashed pages, and a page moved to another parent simply stops being listed. After the
 /// incremental pulls, one search of the trash, newest edit first, read only back to the pull cursor (so about one
-/// request), finds pages of the four data sources trashed since; with moves checked, a second search of recently
-/// edited pages finds known pages that now live elsewhere. Both become tombstones through the sweep's merge path
+/// request), finds pages of the four data sources trashed since; every <see cref="NotionSyncOptions.CheckMovesEvery"/>, a
+/// second search of recently edited pages finds known pages that now live elsewhere. Both become tombstones through the sweep's merge path
 /// (never a trash in Notion), under the same mass-delete halt. Search lags behind edits; the full pull stays the backstop.
 /// </summary>
-internal sealed class RemovalCheck(NotionClient notion, IDbContextFactory<HamgamDb> factory, NotionSyncOptions options, TimeProvider time)
+internal sealed class RemovalCheck(
+    NotionClient notion, IDbContextFactory<HamgamDb> factory, NotionSyncOptions options, MoveCheckSchedule moves, TimeProvider time)
 {
     /// <summary>A bound on one search walk; whatever lies further back is left to the full pull.</summary>
     private const int MaxRequests = 10;
@@ -42,11 +43,11 @@ internal sealed class RemovalCheck(NotionClient notion, IDbContextFactory<Hamgam
             }
         }
 
-        if (options.CheckMovesEveryPoll)
+        if (moves.TryStart(time.GetUtcNow(), options.CheckMovesEvery, since, out var movedSince))
         {
             var located = new Dictionary<string, string>(StringComparer.Ordinal);
             var recent = new SearchRequest { ObjectKind = SearchObjectKind.Page, LastEditedTimeSort = SortDirection.Descending, PageSize = 100 };
-            await foreach (var page in RecentAsync(recent, since, cancellationToken))
+            await foreach (var page in RecentAsync(recent, movedSince, cancellationToken))
             {
                 located[page.Id] = Id(page.Parent?.DataSourceId);
             }

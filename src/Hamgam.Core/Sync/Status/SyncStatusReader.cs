@@ -14,6 +14,9 @@ public sealed record RunSummary(
     long Id, SyncRunType Type, SyncRunStatus Status, int RecordsSynced, int RequestsUsed, string? ErrorMessage,
     DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, long? DurationMs);
 
+/// <summary>A push Notion refused for good: which record, Notion's message, and when; retried or discarded by its id.</summary>
+public sealed record PushFailure(long Id, EntityKind Kind, Guid EntityId, OutboxOperation Operation, string? Error, DateTimeOffset? FailedAt);
+
 /// <summary>Everything the status card and <c>GET /api/sync/status</c> show.</summary>
 public sealed record SyncStatusSnapshot(
     TaskSyncCounts Tasks,
@@ -22,13 +25,23 @@ public sealed record SyncStatusSnapshot(
     int FailedPushes,
     int OpenConflicts,
     IReadOnlyList<RunSummary> LastRuns,
-    IReadOnlyList<SyncProgress> Running);
+    IReadOnlyList<SyncProgress> Running)
+{
+    /// <summary>When a change last reached Notion.</summary>
+    public DateTimeOffset? LastPushedAt { get; init; }
+
+    /// <summary>The oldest failed pushes (at most <see cref="SyncStatusReader.FailuresShown"/>), with Notion's message.</summary>
+    public IReadOnlyList<PushFailure> Failures { get; init; } = [];
+}
 
 /// <summary>Reads the sync status from the database and the live activity.</summary>
 public sealed class SyncStatusReader(IDbContextFactory<HamgamDb> factory, SyncActivity activity, TimeProvider time)
 {
     /// <summary>The seed counts a task as recently synced for ten minutes.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many failed pushes the status lists with their message (the count covers all of them).</summary>
+    public const int FailuresShown = 5;
 
     public async Task<SyncStatusSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -54,6 +67,14 @@ public sealed class SyncStatusReader(IDbContextFactory<HamgamDb> factory, SyncAc
 
         var lastPull = lastRuns.FirstOrDefault(r => r.Type == SyncRunType.NotionToDb && r.Status != SyncRunStatus.Failed)?.CompletedAt;
         var lastSynced = lastPull ?? await db.Tasks.MaxAsync(t => t.LastSynced, cancellationToken);
-        return new SyncStatusSnapshot(new TaskSyncCounts(total, recent), lastSynced, pending, failed, conflicts, lastRuns, activity.Current);
+        var lastPushed = await db.Outbox.Where(o => o.State == OutboxState.Done).MaxAsync(o => o.CompletedAt, cancellationToken);
+        var failures = failed == 0 ? [] : await db.Outbox.AsNoTracking().Where(o => o.State == OutboxState.Failed).OrderBy(o => o.Id).Take(FailuresShown)
+            .Select(o => new PushFailure(o.Id, o.EntityKind, o.EntityId, o.Operation, o.LastError, o.LastFailedAt ?? o.LastAttemptAt))
+            .ToListAsync(cancellationToken);
+        return new SyncStatusSnapshot(new TaskSyncCounts(total, recent), lastSynced, pending, failed, conflicts, lastRuns, activity.Current)
+        {
+            LastPushedAt = lastPushed,
+            Failures = failures,
+        };
     }
 }

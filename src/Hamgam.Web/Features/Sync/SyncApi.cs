@@ -34,7 +34,9 @@ public sealed record SyncStatusResponse(
     IReadOnlyList<RunSummary> LastRuns,
     IReadOnlyList<SyncProgress> Running,
     RequestBudget Budget,
-    IReadOnlyDictionary<string, DateTimeOffset?> NextRuns);
+    IReadOnlyDictionary<string, DateTimeOffset?> NextRuns,
+    DateTimeOffset? LastPushedAt,
+    IReadOnlyList<PushFailure> Failures);
 
 public sealed record SeedTaskCounts(int Total, [property: JsonPropertyName("recently_synced")] int RecentlySynced);
 
@@ -125,7 +127,7 @@ public static class SyncApi
         return TypedResults.Ok(new SyncStatusResponse(true, new SeedTaskCounts(s.Tasks.Total, s.Tasks.RecentlySynced), s.LastSyncTime,
             s.PendingPushes, s.FailedPushes, s.OpenConflicts, runner.NotionConfigured, s.LastRuns, s.Running, new RequestBudget(meter.GetSnapshot(),
                 new SheetsBudget(sheets.RequestsInLastMinute, sheets.RequestsInLastHour, sheets.TotalRequests, sheets.ThrottledInLastHour)),
-            schedules.NextRuns()));
+            schedules.NextRuns(), s.LastPushedAt, s.Failures));
     }
 
     private static async Task<Ok<List<SyncRun>>> LogAsync(IDbContextFactory<HamgamDb> factory, int? take, CancellationToken cancellationToken)

@@ -134,7 +134,7 @@ public sealed class RemovalCheckTests
     }
 
     [Theory, OnAllDatabases]
-    public async Task PullAsync_IdlePollAfterATrash_CostsOneQueryPerDataSourcePlusTwoSearchesAndWritesNothing(DatabaseProvider provider)
+    public async Task PullAsync_IdlePollAfterATrash_CostsOneQueryPerDataSourcePlusTheTrashSearchAndWritesNothing(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
         var gone = h.AddTaskPage("رفته");
@@ -147,10 +147,11 @@ public sealed class RemovalCheckTests
         var requests = h.Meter.GetSnapshot().Total;
         h.Db.Time.Advance(TimeSpan.FromSeconds(30));
 
-        // The trashed page is still within the search window: read again, and found already a tombstone.
+        // The trashed page is still within the search window: read again, and found already a tombstone. The move
+        // search ran 30 seconds ago, so it waits for its five minutes.
         var report = await h.PullAsync();
 
-        Assert.Equal(4 + 2, h.Meter.GetSnapshot().Total - requests);
+        Assert.Equal(4 + 1, h.Meter.GetSnapshot().Total - requests);
         Assert.Equal(0, report.Entities.Sum(e => e.Deleted + e.Updated + e.Created));
         Assert.Equal(before, await StateAsync(h));
     }
@@ -162,12 +163,33 @@ public sealed class RemovalCheckTests
         h.AddTaskPage("کار");
         await h.PullAsync();
 
-        h.Options.CheckMovesEveryPoll = false;
+        h.Options.CheckMovesEvery = TimeSpan.FromMinutes(-1);
         var withoutMoves = await RequestsOfAnIdlePollAsync(h);
         h.Options.CheckTrashEveryPoll = false;
         var withoutEither = await RequestsOfAnIdlePollAsync(h);
 
         Assert.Equal((5, 4), (withoutMoves, withoutEither));
+    }
+
+    [Theory, OnAllDatabases]
+    public async Task ActivePolling_SearchesForMovesOnceEveryFiveMinutes_AndStillSeesAMoveByThen(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        var moved = h.AddTaskPage("جابه‌جا می‌شود");
+        await h.PullAsync();
+        var costs = new List<long>();
+        costs.Add(await RequestsOfAnIdlePollAsync(h));
+        h.Notion.MovePage(moved, new JsonObject { ["parent"] = new JsonObject { ["page_id"] = h.Notion.RootPageId } });
+        for (var poll = 0; poll < 10; poll++)
+        {
+            costs.Add(await RequestsOfAnIdlePollAsync(h));
+        }
+
+        // The first poll searches (nothing remembered yet); then 30-second polls cost the four queries and the trash
+        // search, and the tenth, five minutes on, searches for moves again and finds the page.
+        Assert.Equal([6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6], costs);
+        await using var db = h.Db.CreateContext();
+        Assert.NotNull((await db.Tasks.IgnoreQueryFilters().SingleAsync()).DeletedAt);
     }
 
     [Theory, OnAllDatabases]

@@ -106,13 +106,10 @@ public sealed class PageRefresherTests
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
         var elsewhere = HamgamSampleSchemas.CreateDatabases(h.Notion);
-        var id = h.AddPage(elsewhere.Tasks.DataSourceId, "Name", "جابه‌جا شده");
-        var tasks = h.Options.Databases.Tasks;
-        // The row was synced while its page was in the Tasks data source; now that data source is another one.
-        h.Options.Databases.Tasks = elsewhere.Tasks.DataSourceId;
+        var id = h.AddTaskPage("جابه‌جا شده");
         await h.PullAsync();
-        h.Options.Databases.Tasks = tasks;
-        await h.PullAsync();
+        // Moved in Notion to a data source that is none of the four, and no pull has run since.
+        h.Notion.MovePage(id, new JsonObject { ["parent"] = new JsonObject { ["data_source_id"] = elsewhere.Tasks.DataSourceId } });
 
         Assert.Equal(PageRefreshOutcome.Removed, await Refresher(h).RefreshAsync(id));
 

@@ -2,8 +2,10 @@ using Bunit;
 using Hamgam.Core.Data;
 using Hamgam.Core.Runs;
 using Hamgam.Core.Sync.Activity;
+using Hamgam.Core.Sync.Outbox;
 using Hamgam.Core.Tasks;
 using Hamgam.Web.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamgam.Web.Tests.Features.Dashboard;
@@ -180,4 +182,47 @@ public sealed class SyncStatusCardTests : IAsyncLifetime
         Assert.Contains("Sync from Notion", card.Markup, StringComparison.Ordinal);
         Assert.Contains("0/0", card.Find("[data-testid=recently-synced]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FailedPushes_ShowNotionsMessage_RetryRequeuesOne_DiscardPutsNotionsValueBack()
+    {
+        var now = _ctx.Database.Time.GetUtcNow();
+        var retried = new TaskItem { Name = "نام تازه", NotionId = "p1" };
+        var discarded = new TaskItem { Name = "نام رد شده", NotionId = "p2", Notes = "یادداشت محلی" };
+        await _ctx.SaveAsync(db =>
+        {
+            db.Tasks.AddRange(retried, discarded);
+            db.Outbox.Add(new OutboxEntry { EntityKind = EntityKind.Task, EntityId = Guid.NewGuid(), Operation = OutboxOperation.Update, State = OutboxState.Done, CreatedAt = SentAt.AddSeconds(-1), CompletedAt = SentAt });
+        });
+        await _ctx.SaveAsync(db =>
+        {
+            db.Outbox.Add(Failed(retried.Id, "Status is expected to be status. \"Inbox\" is not an option.", now));
+            db.Outbox.Add(Failed(discarded.Id, "body.properties.Name.title[0].text.content.length should be ≤ 2000", now));
+        });
+
+        var card = _ctx.Render<SyncStatusCard>();
+
+        card.WaitForAssertion(() => Assert.Equal(2, card.FindAll("[data-testid=push-failures] li").Count));
+        Assert.Contains("\"Inbox\" is not an option", card.Markup, StringComparison.Ordinal);
+        // 08:00 UTC on 2026-11-24 is 11:30 on 1405/09/03 in Tehran.
+        Assert.Contains("۱۴۰۵/۰۹/۰۳ ۱۱:۳۰", card.Find("[data-testid=last-push]").TextContent, StringComparison.Ordinal);
+
+        await card.FindAll("[data-testid=push-failures] li")[0].QuerySelector("button.retry")!.ClickAsync(new());
+        card.WaitForAssertion(() => Assert.Single(card.FindAll("[data-testid=push-failures] li")));
+        await card.Find("[data-testid=push-failures] li button.discard").ClickAsync(new());
+        card.WaitForAssertion(() => Assert.Empty(card.FindAll("[data-testid=push-failures]")));
+
+        await using var db = _ctx.Database.CreateContext();
+        var states = await db.Outbox.Where(o => o.State != OutboxState.Done).OrderBy(o => o.Id).Select(o => o.State).ToListAsync();
+        Assert.Equal([OutboxState.Pending, OutboxState.Discarded], states);
+        Assert.Null((await db.Tasks.SingleAsync(t => t.Id == discarded.Id)).Notes);
+    }
+
+    private static readonly DateTimeOffset SentAt = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    private static OutboxEntry Failed(Guid taskId, string error, DateTimeOffset now) => new()
+    {
+        EntityKind = EntityKind.Task, EntityId = taskId, Operation = OutboxOperation.Update, State = OutboxState.Failed, Fields = "{\"notes\":\"یادداشت محلی\"}",
+        LastError = error, LastFailedAt = now.AddMinutes(-1), CreatedAt = now.AddMinutes(-2),
+    };
 }
