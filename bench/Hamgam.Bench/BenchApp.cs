@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hamgam.Bench;
 
 /// <summary>The whole Hamgam app on Kestrel (loopback, a free port), with its own data folder, an API key and quiet logs.</summary>
-internal sealed class BenchApp(string? postgres) : WebApplicationFactory<Program>
+internal sealed class BenchApp(string? postgres, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "hg_bench_key_for_the_api_scenario";
 
@@ -25,6 +25,11 @@ internal sealed class BenchApp(string? postgres) : WebApplicationFactory<Program
         // Per-request information logs on the console would be measured along with the app.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (postgres is not null)
         {
             builder.UseSetting("Database:Provider", "postgres");

@@ -7,9 +7,9 @@ namespace Hamgam.Bench;
 /// memory, not wall time). <c>--sqlite-analyze</c> (a what-if for P6) runs SQLite's ANALYZE after seeding the API
 /// scenario's database, which Hamgam itself never runs.
 /// </summary>
-internal sealed record BenchOptions(bool Large, IReadOnlySet<string>? Only, string? Postgres, string OutputFolder, int? Pages = null, bool NoThrottle = false, bool SqliteAnalyze = false)
+internal sealed record BenchOptions(bool Large, IReadOnlySet<string>? Only, string? Postgres, string OutputFolder, int? Pages = null, bool NoThrottle = false, bool SqliteAnalyze = false, bool Quick = false)
 {
-    private const string Usage = "Usage: [--large] [--only P1,P2,...] [--postgres \"<conn>\"] [--out <folder>] [--pages N] [--no-throttle] [--sqlite-analyze]";
+    private const string Usage = "Usage: [--large] [--only P1,P2,...] [--postgres \"<conn>\"] [--out <folder>] [--pages N] [--no-throttle] [--sqlite-analyze] [--quick]";
 
     /// <summary>Pages in the pull scenarios.</summary>
     public int PullPages => Pages ?? (Large ? 100_000 : 10_000);
@@ -23,6 +23,7 @@ internal sealed record BenchOptions(bool Large, IReadOnlySet<string>? Only, stri
         int? pages = null;
         var noThrottle = false;
         var analyze = false;
+        var quick = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,16 +51,19 @@ internal sealed record BenchOptions(bool Large, IReadOnlySet<string>? Only, stri
                 case "--sqlite-analyze":
                     analyze = true;
                     break;
+                case "--quick":
+                    quick = true;
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
 
-        return new BenchOptions(large, only, postgres, output ?? DefaultOutputFolder(), pages, noThrottle, analyze);
+        return new BenchOptions(large, only, postgres, output ?? DefaultOutputFolder(), pages, noThrottle, analyze, quick);
     }
 
     /// <summary>How this run differs from the default size, for titles and file names: <c>-large</c>, <c>-20000p</c>, <c>-no-throttle</c>.</summary>
-    public string Suffix => (Pages is { } p ? $"-{p}p" : Large ? "-large" : "") + (NoThrottle ? "-no-throttle" : "") + (SqliteAnalyze ? "-analyze" : "");
+    public string Suffix => (Pages is { } p ? $"-{p}p" : Large ? "-large" : "") + (NoThrottle ? "-no-throttle" : "") + (SqliteAnalyze ? "-analyze" : "") + (Quick ? "-quick" : "");
 
     public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
 

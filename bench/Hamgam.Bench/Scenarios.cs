@@ -11,6 +11,7 @@ internal static class Scenarios
         yield return new(["P3"], TimeSpan.FromMinutes(8), new PushScenario(options).RunAsync);
         yield return new(["P4"], TimeSpan.FromMinutes(5), new BackupScenario(options).RunAsync);
         yield return new(["P6"], TimeSpan.FromMinutes(4), new ApiScenario(options).RunAsync);
+        yield return new(["F1", "F1B", "F2", "F3", "F5"], TimeSpan.FromMinutes(25), new LiveScenario(options).RunAsync);
     }
 
     public static async Task<List<Figure>> RunBoundedAsync(Scenario scenario)

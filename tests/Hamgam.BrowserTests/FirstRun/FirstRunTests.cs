@@ -59,8 +59,17 @@ public sealed class FirstRunTests(Browser browser) : IAsyncLifetime
         // One spinner serves both buttons: wait until the sync run has finished before asking for a backup.
         await Assertions.Expect(page.Locator("button.backup-now")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-btn-loading"), new() { Timeout = 60_000 });
         await page.ClickAsync("button.backup-now");
-        await WaitUntilAsync(() => _server.Demo.Sheets.Spreadsheets.FindTab(_server.Demo.SpreadsheetId, "Brain Dump Archive") is { } t
-            && _server.Demo.Sheets.Spreadsheets.ReadCells(_server.Demo.SpreadsheetId, t.Title).Length > 1);
+        try
+        {
+            await WaitUntilAsync(() => _server.Demo.Sheets.Spreadsheets.FindTab(_server.Demo.SpreadsheetId, "Brain Dump Archive") is { } t
+                && _server.Demo.Sheets.Spreadsheets.ReadCells(_server.Demo.SpreadsheetId, t.Title).Length > 1);
+        }
+        catch (OperationCanceledException)
+        {
+            await using var db = await _server.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hamgam.Core.Data.HamgamDb>>().CreateDbContextAsync();
+            var runs = db.SyncLog.Select(r => r.Type + " " + r.Trigger + " " + r.Status + " " + r.ErrorMessage).ToList();
+            Assert.Fail("No backup: " + string.Join(" | ", runs));
+        }
 
         await tab.GoToAsync("/demo");
         await tab.ScreenshotAsync("first-run.demo");
@@ -75,7 +84,7 @@ public sealed class FirstRunTests(Browser browser) : IAsyncLifetime
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!condition())
         {
             await Task.Delay(100, timeout.Token);

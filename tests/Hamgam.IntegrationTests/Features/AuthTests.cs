@@ -11,8 +11,8 @@ public sealed class AuthTests
 {
     private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "POST /signin/demo", "GET /culture/{id}"];
 
-    // Stylesheets, scripts and fonts are public files (the sign-in page needs them); no data is served from these.
-    private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam."];
+    // Stylesheets, scripts, fonts and the icon are public files (the sign-in page needs them); no data is served from these.
+    private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam.", "/favicon.", "/js/"];
 
     [Fact]
     public async Task EveryMappedEndpoint_WithoutCredentials_Answers401()

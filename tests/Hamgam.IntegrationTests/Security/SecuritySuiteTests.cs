@@ -17,8 +17,8 @@ public sealed partial class SecuritySuiteTests(ITestOutputHelper output)
 {
     private static readonly HashSet<string> OpenRoutes = ["GET /healthz", "GET /signin", "POST /signin", "POST /signin/demo", "GET /culture/{id}", "POST /webhooks/notion"];
 
-    // Stylesheets, scripts and fonts are public files (the sign-in page needs them); no data is served from these.
-    private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam."];
+    // Stylesheets, scripts, fonts and the icon are public files (the sign-in page needs them); no data is served from these.
+    private static readonly string[] PublicAssetPrefixes = ["/_content/", "/_framework/", "/css/", "/fonts/", "/hamgam.", "/favicon.", "/js/"];
 
     private static readonly string[] BadReturnUrls = ["/\\evil.com", "//evil.com", "https://evil.com", "/\t/evil.com", "javascript:alert(1)", "%2F%2Fevil.com"];
 

@@ -29,7 +29,11 @@ internal static class PushPlan
         // retry forward, as a user who edits again expects, but never sooner than FreshRetryFloor after the last attempt,
         // so saving again and again to a page Notion keeps failing cannot hammer Notion.
         var records = pending.GroupBy(e => (e.EntityKind, e.EntityId)).ToList();
-        var held = records.Where(g => g.Any(e => e.ClaimedBy is not null && e.ClaimedUntil >= now)).Select(g => g.Key).ToHashSet();
+        // A claim by a process of this machine that has died is not waited out (the claim step releases it).
+        var dead = pending.Where(e => e.ClaimedBy is not null && e.ClaimedUntil >= now).Select(e => e.ClaimedBy!).Distinct(StringComparer.Ordinal)
+            .Where(OutboxClaims.IsGoneFromThisMachine).ToHashSet(StringComparer.Ordinal);
+        var held = records.Where(g => g.Any(e => e.ClaimedBy is not null && e.ClaimedUntil >= now && !dead.Contains(e.ClaimedBy)))
+            .Select(g => g.Key).ToHashSet();
         heldElsewhere?.Invoke(held.Count);
         var entries = records.Where(g => !held.Contains(g.Key) && Due([.. g], now)).SelectMany(g => g).ToList();
         // A record with a failed create waits for that create to be retried or discarded.

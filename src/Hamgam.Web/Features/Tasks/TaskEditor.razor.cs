@@ -27,7 +27,7 @@ public sealed partial class TaskEditor
     {
         _errors = [];
         _original = id is { } existing ? await Queries.FindAsync(existing) : null;
-        _form = _original is null ? new TaskForm { Status = status ?? TaskVocabulary.DefaultStatus } : TaskForm.From(_original, Ui);
+        _form = _original is null ? new TaskForm { Status = status ?? Options.DefaultStatus } : TaskForm.From(_original, Ui);
         _visible = true;
         StateHasChanged();
     }

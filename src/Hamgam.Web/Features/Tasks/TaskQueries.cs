@@ -22,7 +22,14 @@ public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total);
 public sealed record TaskOptions(
     IReadOnlyList<string> Statuses, IReadOnlyList<string> Contexts, IReadOnlyList<string> EnergyLevels, IReadOnlyList<string> Importances,
     IReadOnlyList<string> Urgencies, IReadOnlyList<string> Tags, IReadOnlyList<string> EstimatedTimes, IReadOnlyList<string> Categories,
-    IReadOnlyList<(Guid Id, string Name)> Projects);
+    IReadOnlyList<(Guid Id, string Name)> Projects)
+{
+    /// <summary>
+    /// A new task's status: one the workspace already uses, so Notion accepts it (a status property refuses names it
+    /// has no option for): "Inbox" if in use, else the first open status in use, else "Inbox" (a select creates it).
+    /// </summary>
+    public string DefaultStatus { get; init; } = TaskVocabulary.DefaultStatus;
+}
 
 /// <summary>Reads tasks for the dashboard: one short-lived context per call, no tracking, one page at a time.</summary>
 public sealed class TaskQueries(IDbContextFactory<HamgamDb> factory)
@@ -95,8 +102,9 @@ public sealed class TaskQueries(IDbContextFactory<HamgamDb> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var tasks = db.Tasks.AsNoTracking();
         var lists = await tasks.Select(t => new { t.Context, t.Tags }).ToListAsync(cancellationToken);
+        var used = await DistinctAsync(tasks.Select(t => t.Status), cancellationToken);
         return new TaskOptions(
-            TaskVocabulary.CommonStatuses.Union(await DistinctAsync(tasks.Select(t => t.Status), cancellationToken)).ToList(),
+            TaskVocabulary.CommonStatuses.Union(used).ToList(),
             Sorted(lists.SelectMany(l => l.Context)),
             await DistinctAsync(tasks.Select(t => t.EnergyLevel), cancellationToken),
             await DistinctAsync(tasks.Select(t => t.Importance), cancellationToken),
@@ -105,8 +113,16 @@ public sealed class TaskQueries(IDbContextFactory<HamgamDb> factory)
             await DistinctAsync(tasks.Select(t => t.EstimatedTime), cancellationToken),
             await DistinctAsync(tasks.Select(t => t.Category), cancellationToken),
             (await db.Projects.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-                .Select(p => (p.Id, p.Name)).ToList());
+                .Select(p => (p.Id, p.Name)).ToList())
+        {
+            DefaultStatus = DefaultStatusAmong(used),
+        };
     }
+
+    private static string DefaultStatusAmong(List<string> used) =>
+        used.Contains(TaskVocabulary.DefaultStatus, StringComparer.Ordinal) || used.Count == 0
+            ? TaskVocabulary.DefaultStatus
+            : TaskVocabulary.CommonStatuses.Where(used.Contains).Concat(used).FirstOrDefault(s => !TaskVocabulary.IsDone(s)) ?? TaskVocabulary.DefaultStatus;
 
     private static IQueryable<TaskItem> Apply(IQueryable<TaskItem> tasks, TaskFilter f)
     {

@@ -43,6 +43,37 @@ public sealed class OutboxClaimTests
     }
 
     [Theory, OnAllDatabases]
+    public async Task PushAsync_RecordClaimedByAProcessOfThisMachineThatIsGone_GoesOutAtOnce(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        var task = await h.Changes.CreateAsync(EntityKind.Task, new Dictionary<string, string?> { ["name"] = "بی‌صاحب" });
+        var claims = new OutboxClaims(h.Db.Factory, h.Db.Time);
+        // This machine's name and a process id no process has (a killed CLI leaves such a claim behind).
+        var parts = OutboxClaims.NewOwner().Split(':');
+        var gone = $"{parts[0]}:2147483646:{parts[2]}:{parts[3]}";
+        Assert.True(await claims.TryClaimAsync(EntityKind.Task, task.Id, await EntryIdsAsync(h, task.Id), gone, OutboxClaims.DefaultLease));
+
+        var report = await h.PushAsync();
+
+        Assert.Equal((1, 0), (report.Created, report.Contended));
+        Assert.Single(h.Notion.ListPages(h.Databases.Tasks.DataSourceId), p => Title(p) == "بی‌صاحب");
+    }
+
+    [Fact]
+    public void IsGoneFromThisMachine_ThisProcessIsNot_AReusedIdOrAnotherMachineCannotBeTold()
+    {
+        var mine = OutboxClaims.NewOwner();
+        var parts = mine.Split(':');
+
+        Assert.False(OutboxClaims.IsGoneFromThisMachine(mine));
+        // The same process id started at another time is another process: the claimer is gone.
+        Assert.True(OutboxClaims.IsGoneFromThisMachine($"{parts[0]}:{parts[1]}:1:{parts[3]}"));
+        // Another machine's process, or a name not of this form: only its lease can end its claim.
+        Assert.False(OutboxClaims.IsGoneFromThisMachine($"elsewhere-host:2147483646:{parts[2]}:{parts[3]}"));
+        Assert.False(OutboxClaims.IsGoneFromThisMachine("dead-pusher"));
+    }
+
+    [Theory, OnAllDatabases]
     public async Task TryClaimAsync_PartOfTheRecordHeldByAnother_ClaimsNothing(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);
