@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Hamgam.Core.Sync.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Hamgam.BrowserTests;
@@ -33,6 +35,23 @@ public sealed partial class DashboardTests(Browser browser) : IAsyncLifetime
         Assert.Matches(SolarHijriDateTime(), await tab.Page.Locator("[data-testid=last-sync]").InnerTextAsync());
         Assert.Matches(SolarHijriDate(), await tab.Page.Locator("[data-testid=today]").InnerTextAsync());
         await Assertions.Expect(tab.Page.Locator(".today-tasks")).ToContainTextAsync("نوشتن گزارش هفتگی");
+    }
+
+    [Fact]
+    public async Task Home_AFailedPush_ShowsNotionsMessage_AndRetryQueuesItAgain()
+    {
+        var tab = await DashboardPage.OpenAsync(browser, _server);
+        await tab.SignInAsync();
+        await tab.GoToAsync("/");
+
+        var failure = tab.Page.Locator("[data-testid=push-failures] li");
+        await Assertions.Expect(failure).ToHaveCountAsync(1);
+        await Assertions.Expect(failure).ToContainTextAsync("Importance is expected to be select.");
+        await failure.Locator("button.retry").ClickAsync();
+
+        await Assertions.Expect(tab.Page.Locator("[data-testid=push-failures]")).ToHaveCountAsync(0);
+        await using var db = await _server.Db.CreateDbContextAsync();
+        Assert.Equal(0, await db.Outbox.CountAsync(o => o.State == OutboxState.Failed));
     }
 
     [Fact]

@@ -20,6 +20,12 @@ public sealed record NotionDataSourceSummary(string DataSourceId, string Databas
 /// </summary>
 public sealed class NotionWorkspace
 {
+    /// <summary>
+    /// The 400 message for editing a trashed page. Notion's wording is undocumented and has varied ("Can't update a
+    /// page that is archived…", "Can't edit block that is archived…"): a client must recognise the state otherwise.
+    /// </summary>
+    public string TrashedPageMessage { get; set; } = "Can't update a page that is archived. You must unarchive the page before updating.";
+
     private readonly Dictionary<string, NotionDatabase> _databases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotionDataSource> _dataSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotionPage> _pages = new(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ internal sealed partial class PageOperations
         var (target, parentPageId) = ResolveParent(parent);
         if (page.InTrash)
         {
-            throw NotionApiException.Validation("Can't update a page that is archived. You must unarchive the page before updating.");
+            throw NotionApiException.Validation(workspace.TrashedPageMessage);
         }
         if (parentPageId is not null && IsSelfOrDescendant(page.Id, parentPageId))
         {

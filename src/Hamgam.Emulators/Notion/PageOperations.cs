@@ -64,7 +64,7 @@ internal sealed partial class PageOperations(NotionWorkspace workspace)
         var onlyTrashChange = body.All(kv => kv.Key is "in_trash" or "archived");
         if (page.InTrash && inTrash != false && !onlyTrashChange)
         {
-            throw NotionApiException.Validation("Can't update a page that is archived. You must unarchive the page before updating.");
+            throw NotionApiException.Validation(workspace.TrashedPageMessage);
         }
         var dataSource = page.DataSourceId is null ? null : workspace.FindDataSourceUnlocked(page.DataSourceId);
         var staged = Stage(dataSource, page, Properties(body));

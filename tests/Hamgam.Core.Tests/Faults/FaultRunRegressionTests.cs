@@ -52,6 +52,24 @@ public sealed class FaultRunRegressionTests
     }
 
     [Theory, OnAllDatabases]
+    public async Task PushAsync_TrashedPageRefusedInWordsWithoutArchived_IsStillRecognisedByReadingThePage(DatabaseProvider provider)
+    {
+        await using var h = await NotionSyncHarness.CreateAsync(provider);
+        // Notion's wording for this refusal is undocumented and has changed before.
+        h.Notion.TrashedPageMessage = "This page is in the trash. Restore it before editing.";
+        var (page, id) = await OneTaskAsync(h);
+        await h.Changes.UpdateAsync(EntityKind.Task, id, new Dictionary<string, string?> { ["notes"] = "ویرایش دیرهنگام" });
+        h.Notion.TrashPage(page);
+
+        var report = await h.PushAsync();
+
+        Assert.Equal(0, report.Failed);
+        await using var db = h.Db.CreateContext();
+        Assert.True((await db.Tasks.IgnoreQueryFilters().SingleAsync()).IsDeleted);
+        Assert.Contains("notes", await db.Conflicts.Select(c => c.Field).ToListAsync());
+    }
+
+    [Theory, OnAllDatabases]
     public async Task PushAsync_EditsThenDeleteOfOneTask_TrashesThePageWithNoConflict(DatabaseProvider provider)
     {
         await using var h = await NotionSyncHarness.CreateAsync(provider);

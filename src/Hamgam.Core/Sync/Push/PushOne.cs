@@ -81,11 +81,18 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
             Count(counts, action);
             run.AddRecords(1, "pushing");
         }
-        catch (NotionApiException ex) when (action == CoalescedAction.Delete && (ex.IsNotFound || IsTrashedError(ex)))
+        catch (NotionApiException ex) when (action == CoalescedAction.Delete && (ex.IsNotFound || MayBeTrashed(ex)))
         {
-            await FinishEntriesAsync(batch, OutboxState.Done, null, dryRun, cancellationToken);
+            if (ex.IsNotFound || await IsInTrashAsync(row.NotionId!, cancellationToken))
+            {
+                await FinishEntriesAsync(batch, OutboxState.Done, null, dryRun, cancellationToken);
+            }
+            else
+            {
+                await FailAsync(batch, row.NotionId, ex, run, counts, dryRun, cancellationToken);
+            }
         }
-        catch (NotionApiException ex) when (action == CoalescedAction.Update && !restore && IsTrashedError(ex))
+        catch (NotionApiException ex) when (action == CoalescedAction.Update && !restore && MayBeTrashed(ex))
         {
             await TrashedMeanwhileAsync(batch, row.NotionId!, known.Bindings, ex, run, counts, cancellationToken);
         }
@@ -96,11 +103,17 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
         }
         catch (NotionApiException ex)
         {
-            var message = $"Notion answered {ex.Status} {ex.Code}: {ex.Message}";
-            await FinishEntriesAsync(batch, OutboxState.Failed, message, dryRun, cancellationToken);
-            counts.Failed++;
-            run.AddError(new RecordError(batch.Kind, row.NotionId, batch.EntityId, message));
+            await FailAsync(batch, row.NotionId, ex, run, counts, dryRun, cancellationToken);
         }
+    }
+
+    /// <summary>Notion refused the batch for good: its entries fail with Notion's message, shown with Retry and Discard.</summary>
+    private async Task FailAsync(PushBatch batch, string? pageId, NotionApiException ex, RunHandle run, PushCounts counts, bool dryRun, CancellationToken cancellationToken)
+    {
+        var message = $"Notion answered {ex.Status} {ex.Code}: {ex.Message}";
+        await FinishEntriesAsync(batch, OutboxState.Failed, message, dryRun, cancellationToken);
+        counts.Failed++;
+        run.AddError(new RecordError(batch.Kind, pageId, batch.EntityId, message));
     }
 
     /// <summary>Trashed in Notion since the last pull: merged as a pull would (a tombstone; the local edits go to the conflict inbox).</summary>
@@ -359,8 +372,23 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
 
     private Task Step(PushStep step) => onStep?.Invoke(step) ?? Task.CompletedTask;
 
-    private static bool IsTrashedError(NotionApiException ex) =>
-        ex.Status == 400 && ex.Message.Contains("archived", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A 400 that may mean the page is in the trash. Notion's wording for it is undocumented and has changed, so the
+    /// page is read to know (one request, only after a refusal).
+    /// </summary>
+    private static bool MayBeTrashed(NotionApiException ex) => ex.Status == 400 && ex.Code == "validation_error";
+
+    private async Task<bool> IsInTrashAsync(string pageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await notion.Pages.RetrieveAsync(pageId, cancellationToken: cancellationToken)).InTrash;
+        }
+        catch (NotionApiException)
+        {
+            return false;
+        }
+    }
 
     private static string Describe(CoalescedAction action, bool restore) => action switch
     {

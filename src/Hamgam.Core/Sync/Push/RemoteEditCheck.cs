@@ -46,6 +46,12 @@ internal sealed class RemoteEditCheck(NotionClient notion, IDbContextFactory<Ham
     public async Task<bool> MergeTrashedAsync(EntityKind kind, string pageId, SchemaBindings bindings, RunHandle run, CancellationToken cancellationToken)
     {
         var page = await notion.Pages.RetrieveAsync(pageId, cancellationToken: cancellationToken);
+        if (!page.InTrash)
+        {
+            // The refusal was about something else: the caller reports it as it came.
+            return false;
+        }
+
         if (PageReader.Read(page, EntityFields.For(kind), bindings, out var error) is not { } record)
         {
             run.AddError(new RecordError(kind, pageId, null, error!));

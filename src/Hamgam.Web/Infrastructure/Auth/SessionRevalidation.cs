@@ -15,8 +15,16 @@ internal sealed class SessionRevalidation(ILoggerFactory loggerFactory, IService
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await Sessions.IsCurrentAsync(authenticationState.User, scope.ServiceProvider, cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await Sessions.IsCurrentAsync(authenticationState.User, scope.ServiceProvider, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is shutting down under a circuit kept for reconnection: the circuit ends with it.
+            return false;
+        }
     }
 }
 
