@@ -32,9 +32,9 @@ internal static class RestoreVerb
                 return HamgamCli.NotConfigured;
             }
 
-            await using var scope = host.Services.CreateAsyncScope();
             var request = new RestoreRequest(parse.GetValue(tab), parse.GetValue(dryRun), parse.GetValue(deleteMissing), "cli");
-            var report = await scope.ServiceProvider.GetRequiredService<SheetsRestore>().RestoreAsync(request, cancellationToken);
+            // Through the coordinator, like every entry point: it waits for a backup that is running.
+            var report = (await host.Services.GetRequiredService<Features.Sync.SyncRunner>().RestoreAsync(request, cancellationToken, wait: true))!;
             Print(report, request);
             return report.Status == SyncRunStatus.Success ? HamgamCli.Ok : HamgamCli.Partial;
         });

@@ -56,7 +56,13 @@ public sealed class FirstRunTests(Browser browser) : IAsyncLifetime
             var outbox = db.Outbox.Select(o => o.State + " " + o.Fields).ToList();
             Assert.Fail(string.Join(" | ", runs) + " || " + string.Join(" | ", outbox));
         }
-        // One spinner serves both buttons: wait until the sync run has finished before asking for a backup.
+        // Push on save may have brought the edit to Notion before the manual sync even started, and one spinner serves
+        // both buttons: wait until the manual sync has finished (its runs are in the log) before asking for a backup.
+        await WaitUntilAsync(() =>
+        {
+            using var db = _server.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hamgam.Core.Data.HamgamDb>>().CreateDbContext();
+            return db.SyncLog.Count(r => r.Trigger == "manual" && r.CompletedAt != null) >= 2;
+        });
         await Assertions.Expect(page.Locator("button.backup-now")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-btn-loading"), new() { Timeout = 60_000 });
         await page.ClickAsync("button.backup-now");
         try
@@ -68,7 +74,12 @@ public sealed class FirstRunTests(Browser browser) : IAsyncLifetime
         {
             await using var db = await _server.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hamgam.Core.Data.HamgamDb>>().CreateDbContextAsync();
             var runs = db.SyncLog.Select(r => r.Type + " " + r.Trigger + " " + r.Status + " " + r.ErrorMessage).ToList();
-            Assert.Fail("No backup: " + string.Join(" | ", runs));
+            var jobs = _server.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+            var states = jobs.SucceededJobs(0, 20).Select(j => $"succeeded {j.Value.Job?.Method.Name} {j.Value.Result}")
+                .Concat(jobs.FailedJobs(0, 20).Select(j => $"failed {j.Value.Job?.Method.Name} {j.Value.ExceptionMessage}"))
+                .Concat(jobs.ProcessingJobs(0, 20).Select(j => $"processing {j.Value.Job?.Method.Name}"))
+                .Concat(jobs.EnqueuedJobs("default", 0, 20).Select(j => $"enqueued {j.Value.Job?.Method.Name}"));
+            Assert.Fail("No backup: " + string.Join(" | ", runs) + " || jobs: " + string.Join(" | ", states));
         }
 
         await tab.GoToAsync("/demo");

@@ -10,6 +10,8 @@ public enum RunLane
 {
     /// <summary>Pulls and pushes: one at a time, so a pull never merges against a half-recorded push.</summary>
     Notion,
+
+    /// <summary>Backups and restores from the backup: a restore never reads a sheet a backup is rewriting.</summary>
     Backup,
     Recurring,
 }

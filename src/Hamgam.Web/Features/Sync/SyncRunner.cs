@@ -1,4 +1,5 @@
 using Hamgam.Core.Backup;
+using Hamgam.Core.Backup.Restore;
 using Hamgam.Core.Recurring;
 using Hamgam.Core.Sync;
 using Hamgam.Core.Sync.Activity;
@@ -30,6 +31,13 @@ public sealed partial class SyncRunner(
     /// <summary>Backs up now; null when a backup is already running (and <paramref name="wait"/> is false).</summary>
     public Task<BackupReport?> BackupAsync(string trigger, CancellationToken cancellationToken, bool wait = false) =>
         RunAsync(RunLane.Backup, wait, sp => sp.GetRequiredService<SheetsBackup>().BackupAsync(trigger, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Restores from the Sheets backup; in the backup's lane, so it never reads a sheet a backup is rewriting. Null when
+    /// a backup or restore is already running (and <paramref name="wait"/> is false). Its changes go out through the outbox.
+    /// </summary>
+    public Task<RestoreReport?> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken, bool wait = false) =>
+        RunAsync(RunLane.Backup, wait, sp => sp.GetRequiredService<SheetsRestore>().RestoreAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Pulls, then pushes what is still pending; null when a sync is already running (and <paramref name="wait"/> is false).
