@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hamgam.Core.Sync.Push;
 
 /// <summary>Sends one coalesced change and records its outcome on the row and its outbox entries.</summary>
-internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> factory, SchemaCache schema, TimeProvider time, Func<PushStep, Task>? onStep)
+internal sealed partial class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> factory, SchemaCache schema, TimeProvider time, Func<PushStep, Task>? onStep)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
@@ -112,31 +112,6 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
     {
         var message = $"Notion answered {ex.Status} {ex.Code}: {ex.Message}";
         await FinishEntriesAsync(batch, OutboxState.Failed, message, dryRun, cancellationToken);
-        counts.Failed++;
-        run.AddError(new RecordError(batch.Kind, pageId, batch.EntityId, message));
-    }
-
-    /// <summary>Trashed in Notion since the last pull: merged as a pull would (a tombstone; the local edits go to the conflict inbox).</summary>
-    private async Task TrashedMeanwhileAsync(
-        PushBatch batch, string pageId, SchemaBindings bindings, NotionApiException refusal, RunHandle run, PushCounts counts, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await new RemoteEditCheck(notion, factory, schema, time, 0).MergeTrashedAsync(batch.Kind, pageId, bindings, run, cancellationToken))
-            {
-                // The merge discards what a trashed page makes moot; entries it left (the row already matched the trashed page) cannot be sent either.
-                await FinishEntriesAsync(batch, OutboxState.Discarded, null, dryRun: false, cancellationToken);
-                return;
-            }
-        }
-        catch (NotionApiException ex) when (ex.IsTransient)
-        {
-            await DeferAsync(batch, null, $"Notion answered {ex.Status} {ex.Code}: {ex.Message}", dryRun: false, cancellationToken);
-            return;
-        }
-
-        var message = $"Notion answered {refusal.Status} {refusal.Code}: {refusal.Message}";
-        await FinishEntriesAsync(batch, OutboxState.Failed, message, dryRun: false, cancellationToken);
         counts.Failed++;
         run.AddError(new RecordError(batch.Kind, pageId, batch.EntityId, message));
     }
@@ -371,24 +346,6 @@ internal sealed class PushOne(NotionClient notion, IDbContextFactory<HamgamDb> f
     }
 
     private Task Step(PushStep step) => onStep?.Invoke(step) ?? Task.CompletedTask;
-
-    /// <summary>
-    /// A 400 that may mean the page is in the trash. Notion's wording for it is undocumented and has changed, so the
-    /// page is read to know (one request, only after a refusal).
-    /// </summary>
-    private static bool MayBeTrashed(NotionApiException ex) => ex.Status == 400 && ex.Code == "validation_error";
-
-    private async Task<bool> IsInTrashAsync(string pageId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await notion.Pages.RetrieveAsync(pageId, cancellationToken: cancellationToken)).InTrash;
-        }
-        catch (NotionApiException)
-        {
-            return false;
-        }
-    }
 
     private static string Describe(CoalescedAction action, bool restore) => action switch
     {
